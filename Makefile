@@ -1,0 +1,53 @@
+# Decide IEEM. `make run` deja el portal funcionando en SQLite; `make test` corre todas las pruebas.
+PORT ?= 8000
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Ajustes de producción para `check --deploy`: sólo para revisar, nunca se usan para servir.
+PRODUCCION := DJANGO_DEBUG=false DJANGO_HTTPS=true DJANGO_ALLOWED_HOSTS=decide.ieem.org.mx \
+	DJANGO_SECRET_KEY=revision-de-produccion-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+
+.PHONY: run test check lint format messages bench lock clean
+
+$(BIN)/.instalado: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+staticfiles/staticfiles.json: $(BIN)/.instalado $(shell find static -type f 2>/dev/null)
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+run: $(BIN)/.instalado staticfiles/staticfiles.json
+	$(MANAGE) migrate --noinput --verbosity 0
+	$(MANAGE) createcachetable
+	$(MANAGE) cargar_geografia
+	@if $(MANAGE) help generar_demo >/dev/null 2>&1; then $(MANAGE) generar_demo; fi
+	@echo "Decide IEEM en http://127.0.0.1:$(PORT)/"
+	DJANGO_DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(BIN)/.instalado staticfiles/staticfiles.json
+	$(BIN)/pytest
+
+check: $(BIN)/.instalado
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(PRODUCCION) $(MANAGE) check --deploy --fail-level WARNING
+
+format: $(BIN)/.instalado
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(BIN)/.instalado
+	$(MANAGE) makemessages -l es_MX --ignore .venv --ignore staticfiles
+
+bench: $(BIN)/.instalado
+	$(BIN)/python bench/mi_seccion.py
+
+lock: $(BIN)/.instalado
+	$(BIN)/pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf $(VENV) staticfiles

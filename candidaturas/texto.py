@@ -1,0 +1,15 @@
+"""Normalización de texto para búsquedas que no distinguen acentos ni mayúsculas."""
+
+import unicodedata
+
+
+def normalizar(texto):
+    """Devuelve `texto` en minúsculas, sin acentos ni espacios repetidos ("Pérez  Ñuño" → "perez nuno").
+
+    Se guarda en columnas `*_normalizado` para buscar igual en SQLite y PostgreSQL.
+    """
+    if not texto:
+        return ""
+    descompuesto = unicodedata.normalize("NFKD", str(texto))
+    sin_marcas = "".join(c for c in descompuesto if not unicodedata.combining(c))
+    return " ".join(sin_marcas.casefold().split())

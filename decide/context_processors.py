@@ -1,0 +1,22 @@
+from django.conf import settings
+
+from decide.navegacion import entradas_disponibles
+
+
+def portal(request):
+    """Lo común a todas las páginas (menú y pie); no consulta la base de datos."""
+    ruta = request.path
+    menu = [
+        {
+            "url": url,
+            "etiqueta": etiqueta,
+            "descripcion": descripcion,
+            "actual": ruta == url if url == "/" else ruta.startswith(url),
+        }
+        for url, etiqueta, descripcion in entradas_disponibles()
+    ]
+    return {
+        "menu_principal": menu,
+        "contacto_correo": settings.DECIDE_CONTACTO_CORREO,
+        "contacto_telefono": settings.DECIDE_CONTACTO_TELEFONO,
+    }

@@ -1,0 +1,240 @@
+"""Configuración de Decide IEEM.
+
+Un solo archivo, leído de arriba abajo. Los entornos (desarrollo, CI, producción) difieren sólo
+en variables de entorno; `.env.example` las documenta todas. Los valores por omisión sirven para
+un primer arranque local (SQLite, sin servicios externos) y `manage.py check --deploy` señala
+lo que falta antes de publicar.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(nombre, por_omision=False):
+    """Lee un booleano; cualquier otra cosa que true/false/1/0/sí/no es un error de configuración."""
+    valor = os.environ.get(nombre)
+    if valor is None or valor == "":
+        return por_omision
+    normalizado = valor.strip().lower()
+    if normalizado in {"1", "true", "yes", "si", "sí", "on"}:
+        return True
+    if normalizado in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{nombre} debe ser true o false, no {valor!r}")
+
+
+def env_lista(nombre, por_omision=""):
+    return [parte.strip() for parte in os.environ.get(nombre, por_omision).split(",") if parte.strip()]
+
+
+def env_entero(nombre, por_omision):
+    valor = os.environ.get(nombre, "")
+    if valor == "":
+        return por_omision
+    try:
+        return int(valor)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{nombre} debe ser un número entero, no {valor!r}") from error
+
+
+# --- Núcleo -------------------------------------------------------------------------------------
+# DEBUG está apagado salvo que se pida; la clave de desarrollo empieza con "django-insecure-" para
+# que check --deploy la rechace en producción.
+DEBUG = env_bool("DJANGO_DEBUG", False)
+SECRET_KEY = os.environ.get(
+    "DJANGO_SECRET_KEY", "django-insecure-solo-para-desarrollo-local-no-usar-en-produccion"
+)
+ALLOWED_HOSTS = env_lista("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_lista("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "import_export",
+    # Apps del portal, en el orden de sus dependencias (DESIGN.md).
+    "candidaturas",
+    "cuestionarios",
+    "plataformas",
+    "participacion",
+    "conoceles",
+    "decide",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "decide.middleware.EncabezadosDeSeguridadMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+FORM_RENDERER = "decide.formularios.Renderizador"
+
+ROOT_URLCONF = "decide.urls"
+WSGI_APPLICATION = "decide.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "decide.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# --- Base de datos ------------------------------------------------------------------------------
+# SQLite en un primer arranque; PostgreSQL en CI y producción (DATABASE_URL=postgres://…).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env_entero("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Caché ------------------------------------------------------------------------------------
+# Compartida entre procesos para que los límites de peticiones valgan con varios workers: Redis
+# si REDIS_URL está definida; si no, la caché en base de datos (tabla creada por `make run`).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "decide",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "decide_cache",
+            "KEY_PREFIX": "decide",
+        }
+    }
+
+# --- Idioma y zona horaria (X1) -----------------------------------------------------------------
+LANGUAGE_CODE = "es-mx"
+LANGUAGES = [("es-mx", _("Español (México)"))]
+TIME_ZONE = "America/Mexico_City"
+USE_I18N = True
+USE_TZ = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# --- Archivos estáticos y subidos ---------------------------------------------------------------
+# whitenoise sirve los estáticos con nombres con huella (cache inmutable); `collectstatic` corre en
+# `make run`, `make test` y la imagen de Docker.
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
+
+# --- Cuentas (C1): django-allauth, acceso por correo, sin registro público ----------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "decide.cuentas.AdaptadorDeCuentas"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = None
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Decide IEEM"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/captura/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ALLAUTH_TRUSTED_PROXY_COUNT = env_entero("DJANGO_PROXIES_DE_CONFIANZA", 0)
+
+# --- Correo ---------------------------------------------------------------------------------------
+# En desarrollo los correos se imprimen en la consola; en producción, SMTP.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_entero("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Decide IEEM <no-responder@ieem.org.mx>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Seguridad (X3) ---------------------------------------------------------------------------
+# DJANGO_HTTPS=true en producción: redirección a HTTPS, cookies seguras y HSTS. Sin ella,
+# check --deploy avisa de cada una.
+HTTPS = env_bool("DJANGO_HTTPS", False)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_entero("DJANGO_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_DETRAS_DE_PROXY", False) else None
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 60 * 60 * 8
+
+# --- Registro de eventos --------------------------------------------------------------------------
+# Los errores van a la consola (gunicorn los recoge). Nunca se registran cuerpos de peticiones:
+# ahí viajarían respuestas de identidad.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"consola": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["consola"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django.request": {"handlers": ["consola"], "level": "ERROR", "propagate": False},
+    },
+}
+
+# --- Portal ---------------------------------------------------------------------------------------
+DECIDE_CONTACTO_CORREO = os.environ.get("DECIDE_CONTACTO_CORREO", "decide@ieem.org.mx")
+DECIDE_CONTACTO_TELEFONO = os.environ.get("DECIDE_CONTACTO_TELEFONO", "722 275 7300")

@@ -1,0 +1,26 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+# El acceso al admin pasa por allauth: mismos límites de intentos y MFA que el resto.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = _("Decide IEEM · Administración")
+admin.site.site_title = _("Decide IEEM")
+admin.site.index_title = _("Administración del portal")
+
+urlpatterns = [
+    path("", include("decide.urls_portal")),
+    path("candidaturas/", include("candidaturas.urls")),
+    path("plataformas/", include("plataformas.urls")),
+    path("participacion/", include("participacion.urls")),
+    path("conoceles/", include("conoceles.urls")),
+    path("captura/", include("cuestionarios.urls")),
+    path("cuentas/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "decide.views.solicitud_incorrecta"
+handler403 = "decide.views.prohibido"
+handler404 = "decide.views.no_encontrada"
+handler500 = "decide.views.error_del_servidor"

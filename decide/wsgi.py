@@ -1,0 +1,9 @@
+"""Punto de entrada WSGI (gunicorn decide.wsgi)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decide.settings")
+
+application = get_wsgi_application()
