@@ -200,6 +200,50 @@ class ProcesoElectoral(models.Model):
         return self.nombre
 
 
+class EleccionQuerySet(models.QuerySet):
+    def con_ambito(self):
+        """Trae lo que necesita `nombre` y `ambito` (distrito o municipio) en el mismo JOIN."""
+        return self.select_related("proceso", "distrito_local", "municipio")
+
+    def en_la_boleta(self, seccion):
+        """Las contiendas que aparecen en la boleta de `seccion`: las de todo el estado, la
+        diputación de mayoría de su distrito local y el ayuntamiento de su municipio."""
+        return self.filter(
+            Q(tipo__in=[Eleccion.Tipo.GUBERNATURA, Eleccion.Tipo.DIPUTACION_RP])
+            | Q(tipo=Eleccion.Tipo.DIPUTACION_MR, distrito_local_id=seccion.distrito_local_id)
+            | Q(tipo=Eleccion.Tipo.AYUNTAMIENTO, municipio_id=seccion.municipio_id)
+        )
+
+    def con_encabezados(self):
+        """Precarga, por contienda, el primer lugar propietario vigente de cada actor: quien
+        encabeza la fórmula, la planilla o la lista (y su persona y actor)."""
+        encabezados = (
+            Candidatura.objects.vigentes()
+            .filter(
+                numero=1,
+                calidad=Candidatura.Calidad.PROPIETARIA,
+                cargo__in=[
+                    Candidatura.Cargo.GUBERNATURA,
+                    Candidatura.Cargo.DIPUTACION,
+                    Candidatura.Cargo.PRESIDENCIA_MUNICIPAL,
+                ],
+            )
+            .select_related("persona", "actor")
+            .order_by("actor__orden", "actor__siglas")
+        )
+        return self.prefetch_related(
+            models.Prefetch("candidaturas", queryset=encabezados, to_attr="encabezados")
+        )
+
+    def en_orden_de_boleta(self):
+        """Gubernatura, diputación de mayoría, lista RP y ayuntamiento: el orden de las boletas."""
+        orden = models.Case(
+            *(models.When(tipo=tipo, then=posicion) for posicion, tipo in enumerate(ORDEN_DE_BOLETA)),
+            default=len(ORDEN_DE_BOLETA),
+        )
+        return self.order_by(orden, "distrito_local__numero", "municipio__nombre")
+
+
 class Eleccion(models.Model):
     """Una contienda dentro de un proceso: un cargo en un ámbito (estado, distrito o municipio)."""
 
@@ -229,6 +273,8 @@ class Eleccion(models.Model):
         related_name="elecciones",
         verbose_name=_("municipio"),
     )
+
+    objects = EleccionQuerySet.as_manager()
 
     class Meta:
         ordering = ["proceso", "tipo", "distrito_local__numero", "municipio__nombre"]
@@ -286,6 +332,14 @@ class Eleccion(models.Model):
         if self.tipo == self.Tipo.AYUNTAMIENTO:
             return _("Ayuntamiento de %(municipio)s") % {"municipio": self.municipio.nombre}
         return self.get_tipo_display()
+
+
+ORDEN_DE_BOLETA = [
+    Eleccion.Tipo.GUBERNATURA,
+    Eleccion.Tipo.DIPUTACION_MR,
+    Eleccion.Tipo.DIPUTACION_RP,
+    Eleccion.Tipo.AYUNTAMIENTO,
+]
 
 
 # --- Actores políticos y personas -------------------------------------------------------------
@@ -404,6 +458,46 @@ class CandidaturaQuerySet(models.QuerySet):
     def del_proceso(self, proceso):
         return self.filter(eleccion__proceso=proceso)
 
+    def visibles(self):
+        """Lo que muestra el listado público: las vigentes y las canceladas. Las sustituidas se
+        ven a través de su reemplazo ("sustituye a…")."""
+        return self.exclude(estado=Candidatura.Estado.SUSTITUIDA)
+
+    def con_filtros(self, *, tipo=None, municipio=None, distrito=None, actor=None, sexo=None):
+        """Los filtros del listado público y sus descargas (P6).
+
+        `municipio` (clave IEEM) deja su ayuntamiento y las diputaciones de los distritos que lo
+        incluyen; `distrito` (número) deja su diputación y los ayuntamientos de sus municipios.
+        Las contiendas de todo el estado no tienen municipio ni distrito, así que esos dos
+        filtros las dejan fuera.
+        """
+        candidaturas = self
+        if tipo:
+            candidaturas = candidaturas.filter(eleccion__tipo=tipo)
+        if municipio:
+            candidaturas = candidaturas.filter(
+                Q(eleccion__tipo=Eleccion.Tipo.AYUNTAMIENTO, eleccion__municipio__clave_ieem=municipio)
+                | Q(
+                    eleccion__tipo=Eleccion.Tipo.DIPUTACION_MR,
+                    eleccion__distrito_local__in=DistritoLocal.objects.filter(
+                        municipios__clave_ieem=municipio
+                    ),
+                )
+            )
+        if distrito:
+            candidaturas = candidaturas.filter(
+                Q(eleccion__tipo=Eleccion.Tipo.DIPUTACION_MR, eleccion__distrito_local__numero=distrito)
+                | Q(
+                    eleccion__tipo=Eleccion.Tipo.AYUNTAMIENTO,
+                    eleccion__municipio__in=Municipio.objects.filter(distritos_locales__numero=distrito),
+                )
+            )
+        if actor:
+            candidaturas = candidaturas.filter(actor__slug=actor)
+        if sexo:
+            candidaturas = candidaturas.filter(persona__sexo=sexo)
+        return candidaturas
+
     def para_listado(self):
         """Lo que pinta una fila del listado (persona, actor, elección y su ámbito) en un JOIN."""
         return self.select_related(
@@ -502,6 +596,10 @@ class Candidatura(models.Model):
                 fields=["eleccion", "actor", "cargo", "numero", "calidad"],
                 condition=Q(estado="registrada"),
                 name="una_candidatura_vigente_por_lugar",
+                violation_error_message=_(
+                    "Ese lugar (elección, actor, cargo, número y calidad) ya tiene una candidatura "
+                    "registrada. Para cambiar a la persona usa la sustitución."
+                ),
             ),
             models.CheckConstraint(condition=Q(numero__gte=1), name="candidatura_numero_positivo"),
             models.CheckConstraint(
