@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from candidaturas.cache_publica import pagina_publica_en_cache
 from candidaturas.models import Seccion
 from decide.forms import ConsultaSeccionForm
 
@@ -14,6 +15,7 @@ def inicio(request):
 
 
 @require_GET
+@pagina_publica_en_cache()
 def mi_seccion(request):
     """Sección de la credencial → municipio, distritos y lo que se elige ahí (P8).
 

@@ -15,13 +15,15 @@ from tests.navegador import ARGUMENTOS_CHROMIUM, CHROMIUM
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _estaticos_sin_manifiesto():
-    """Las pruebas sirven los estáticos desde static/ sin exigir `collectstatic` previo."""
+def _ajustes_de_prueba():
+    """Estáticos servidos desde static/ sin exigir `collectstatic`, y caché en memoria: así los
+    contadores de consultas miden sólo la base de datos (la caché de producción vive en ella)."""
     almacenes = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    with override_settings(STORAGES=almacenes):
+    caches = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pruebas"}}
+    with override_settings(STORAGES=almacenes, CACHES=caches):
         yield
 
 

@@ -1,0 +1,59 @@
+"""El inicio y Mi sección en Chromium real, a ancho de teléfono y de escritorio, con axe."""
+
+import pytest
+
+from tests.candidaturas.factories import DistritoLocalFactory, MunicipioFactory, SeccionFactory
+from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
+
+pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize(("nombre", "tamano"), [("telefono", TELEFONO), ("escritorio", ESCRITORIO)])
+def test_consultar_una_seccion_desde_el_inicio(pagina, nombre, tamano):
+    SeccionFactory(
+        numero=123,
+        municipio=MunicipioFactory(nombre="Almoloya de Juárez"),
+        distrito_local=DistritoLocalFactory(numero=13, cabecera="ATLACOMULCO DE FABELA"),
+    )
+    pagina.set_viewport_size(tamano)
+
+    pagina.goto(pagina.url_base + "/")
+    afirmar_accesible(pagina)
+    capturar(pagina, f"inicio-{nombre}")
+    pagina.get_by_label("Número de sección").fill("Sección 0123")
+    pagina.get_by_role("button", name="Consultar").click()
+
+    pagina.wait_for_url("**/mi-seccion/**")
+    assert pagina.title() == "Sección 123, Almoloya de Juárez · Decide IEEM"
+    assert pagina.get_by_text("Distrito 13, con cabecera en Atlacomulco de Fabela").is_visible()
+    afirmar_accesible(pagina)
+    capturar(pagina, f"mi-seccion-{nombre}")
+
+
+@pytest.mark.parametrize(("nombre", "tamano"), [("telefono", TELEFONO), ("escritorio", ESCRITORIO)])
+def test_un_numero_invalido_muestra_el_error_junto_al_campo(pagina, nombre, tamano):
+    pagina.set_viewport_size(tamano)
+
+    pagina.goto(pagina.url_base + "/mi-seccion/?seccion=abc")
+
+    assert pagina.title() == "Revisa el número de sección · Decide IEEM"
+    campo = pagina.get_by_label("Número de sección")
+    assert campo.get_attribute("aria-invalid") == "true"
+    assert "no es un número de sección" in pagina.locator(".campo__errores").inner_text()
+    afirmar_accesible(pagina)
+    capturar(pagina, f"mi-seccion-error-{nombre}")
+
+
+def test_el_salto_al_contenido_es_lo_primero_al_tabular(pagina):
+    pagina.goto(pagina.url_base + "/")
+
+    pagina.keyboard.press("Tab")
+
+    enfocado = pagina.evaluate("document.activeElement.textContent")
+    assert enfocado.strip() == "Saltar al contenido"
+
+
+def test_las_paginas_de_error_y_acceso_son_accesibles(pagina):
+    for ruta in ("/no-existe/", "/cuentas/login/", "/aviso-de-privacidad/"):
+        pagina.goto(pagina.url_base + ruta)
+        afirmar_accesible(pagina)
