@@ -1,0 +1,98 @@
+"""Administración del contenido del portal (P2, P3, P9, P10) y consulta de las visitas (P11)."""
+
+from django import forms
+from django.contrib import admin
+
+from decide.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
+from decide.models import Atribucion, EnlaceDeInteres, PreguntaFrecuente, Recurso, VisitaDiaria
+
+
+@admin.register(Atribucion)
+class AtribucionAdmin(admin.ModelAdmin):
+    list_display = ["titulo", "cargo", "proceso", "orden", "publicada"]
+    list_editable = ["orden", "publicada"]
+    list_filter = ["cargo", "publicada", "proceso"]
+    list_select_related = ["proceso"]
+    search_fields = ["titulo", "resumen", "funciones"]
+
+
+@admin.register(PreguntaFrecuente)
+class PreguntaFrecuenteAdmin(admin.ModelAdmin):
+    list_display = ["pregunta", "categoria", "orden", "publicada"]
+    list_editable = ["orden", "publicada"]
+    list_filter = ["categoria", "publicada"]
+    search_fields = ["pregunta", "respuesta"]
+    fields = ["categoria", "pregunta", "respuesta", "slug", "orden", "publicada"]
+
+
+class RecursoForm(forms.ModelForm):
+    """Revisa y vuelve a codificar las imágenes antes de guardarlas (X3, subidas)."""
+
+    class Meta:
+        model = Recurso
+        fields = [
+            "tipo",
+            "titulo",
+            "resumen",
+            "url_video",
+            "duracion",
+            "miniatura",
+            "transcripcion",
+            "imagen",
+            "texto_alternativo",
+            "descripcion_larga",
+            "orden",
+            "publicado",
+        ]
+        widgets = {
+            "miniatura": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+            "imagen": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        }
+
+    def _limpiar_imagen(self, campo, limites):
+        archivo = self.cleaned_data.get(campo)
+        # Sólo se procesa un archivo recién subido; el que ya estaba guardado se deja igual.
+        if archivo and hasattr(archivo, "content_type"):
+            return procesar_imagen(archivo, limites)
+        return archivo
+
+    def clean_miniatura(self):
+        return self._limpiar_imagen("miniatura", MINIATURA)
+
+    def clean_imagen(self):
+        return self._limpiar_imagen("imagen", INFOGRAFIA)
+
+
+@admin.register(Recurso)
+class RecursoAdmin(admin.ModelAdmin):
+    form = RecursoForm
+    list_display = ["titulo", "tipo", "orden", "publicado"]
+    list_editable = ["orden", "publicado"]
+    list_filter = ["tipo", "publicado"]
+    search_fields = ["titulo", "resumen", "transcripcion", "descripcion_larga"]
+
+
+@admin.register(EnlaceDeInteres)
+class EnlaceDeInteresAdmin(admin.ModelAdmin):
+    list_display = ["titulo", "grupo", "url", "orden", "publicado"]
+    list_editable = ["orden", "publicado"]
+    list_filter = ["grupo", "publicado"]
+    search_fields = ["titulo", "descripcion", "url"]
+
+
+@admin.register(VisitaDiaria)
+class VisitaDiariaAdmin(admin.ModelAdmin):
+    """Sólo consulta: los conteos los escribe el contador, nunca una persona."""
+
+    list_display = ["fecha", "seccion", "cuenta"]
+    list_filter = ["seccion"]
+    date_hierarchy = "fecha"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
