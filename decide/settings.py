@@ -87,9 +87,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # El personal sólo entra al admin con un segundo factor (TOTP) activado (C1).
+    "cuestionarios.middleware.ExigirSegundoFactorEnAdmin",
 ]
 
 FORM_RENDERER = "decide.formularios.Renderizador"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # transición de Django 6: los URL sin esquema son https://
 
 ROOT_URLCONF = "decide.urls"
 WSGI_APPLICATION = "decide.wsgi.application"
@@ -190,6 +193,12 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/captura/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ALLAUTH_TRUSTED_PROXY_COUNT = env_entero("DJANGO_PROXIES_DE_CONFIANZA", 0)
+# Invitaciones de Conóceles: el enlace para fijar contraseña (el de restablecerla de allauth) caduca
+# a los tres días o al usarse; quien la fija entra directo a su área de captura.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
+# Dirección pública del portal para los enlaces de los correos (invitaciones, observaciones).
+DECIDE_URL_BASE = os.environ.get("DECIDE_URL_BASE", "http://127.0.0.1:8000")
 
 # --- Correo ---------------------------------------------------------------------------------------
 # En desarrollo los correos se imprimen en la consola; en producción, SMTP.
@@ -234,6 +243,13 @@ LOGGING = {
         "django.request": {"handlers": ["consola"], "level": "ERROR", "propagate": False},
     },
 }
+
+# --- Participación ciudadana (P12, P13) ---------------------------------------------------------
+# Escrituras (reacciones, comentarios, reportes) por IP y minuto antes de responder 429. Se cuentan
+# en la caché compartida, así valen con varios procesos. El benchmark lo sube sólo para sí mismo.
+PARTICIPACION_LIMITE_POR_MINUTO = env_entero("DECIDE_PARTICIPACION_LIMITE_POR_MINUTO", 30)
+# Segundos mínimos entre mostrar el formulario de comentario y enviarlo (una persona tarda más).
+PARTICIPACION_SEGUNDOS_MINIMOS = env_entero("DECIDE_PARTICIPACION_SEGUNDOS_MINIMOS", 4)
 
 # --- Portal ---------------------------------------------------------------------------------------
 DECIDE_CONTACTO_CORREO = os.environ.get("DECIDE_CONTACTO_CORREO", "decide@ieem.org.mx")

@@ -1,0 +1,121 @@
+import re
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from candidaturas.texto import normalizar
+from participacion.cliente import marca_de_tiempo, segundos_desde
+from participacion.models import Valor
+
+LARGO_MINIMO = 10
+LARGO_MAXIMO = 1500
+SEGUNDOS_MAXIMOS = 60 * 60 * 24
+_ENLACE = re.compile(r"(https?://|www\.|\b[\w-]+\.(com|mx|net|org|info|xyz|ru|ly|io)\b)", re.IGNORECASE)
+_REPETIDO = re.compile(r"(.)\1{11,}")
+
+
+class ReaccionForm(forms.Form):
+    valor = forms.ChoiceField(
+        choices=[*Valor.choices, ("retirar", _("Retirar mi reacción"))],
+        error_messages={
+            "invalid_choice": _("Elige Me gusta o No me gusta."),
+            "required": _("Elige una reacción."),
+        },
+    )
+
+    def valor_elegido(self):
+        """El valor a guardar, o `None` para retirar la reacción."""
+        valor = self.cleaned_data["valor"]
+        return None if valor == "retirar" else valor
+
+
+class ComentarioForm(forms.Form):
+    """Idea, propuesta o comentario. Además de los límites de largo, lleva dos trampas para robots:
+    un campo que las personas no ven (`sitio_web`) y la hora firmada en que se mostró (`marca`)."""
+
+    texto = forms.CharField(
+        label=_("Tu idea, propuesta o comentario"),
+        min_length=LARGO_MINIMO,
+        max_length=LARGO_MAXIMO,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": LARGO_MAXIMO}),
+        help_text=_("Entre 10 y 1,500 caracteres. No escribas datos personales: se publica tal cual."),
+        error_messages={
+            "required": _("Escribe tu comentario."),
+            "min_length": _("Escribe al menos 10 caracteres."),
+            "max_length": _("Tu comentario tiene %(show_value)d caracteres; el máximo es %(limit_value)d."),
+        },
+    )
+    nombre = forms.CharField(
+        label=_("Nombre con el que quieres firmar"),
+        required=False,
+        max_length=60,
+        help_text=_("Opcional. Puede ser un seudónimo; se publica junto a tu comentario."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    sitio_web = forms.CharField(
+        label=_("Deja este campo vacío"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    marca = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["marca"] = marca_de_tiempo()
+
+    def clean_texto(self):
+        texto = self.cleaned_data["texto"].strip()
+        if len(_ENLACE.findall(texto)) > 2:
+            raise forms.ValidationError(
+                _("Tu comentario tiene demasiados enlaces. Escribe tu idea con tus palabras."), code="enlaces"
+            )
+        if _REPETIDO.search(texto):
+            raise forms.ValidationError(
+                _("Tu comentario repite muchas veces el mismo carácter."), code="repetido"
+            )
+        return texto
+
+    def clean_nombre(self):
+        nombre = " ".join(self.cleaned_data["nombre"].split())
+        if _ENLACE.search(nombre):
+            raise forms.ValidationError(_("El nombre no puede llevar enlaces."), code="enlace_en_nombre")
+        return nombre
+
+    def clean(self):
+        datos = super().clean()
+        segundos = segundos_desde(datos.get("marca") or "")
+        # La marca viaja oculta: si caducó o no es válida, se renueva para el siguiente envío.
+        if segundos is None or segundos > SEGUNDOS_MAXIMOS:
+            self._renovar_marca()
+            raise forms.ValidationError(
+                _("El formulario caducó. Revisa tu comentario y envíalo de nuevo."), code="caducado"
+            )
+        if segundos < settings.PARTICIPACION_SEGUNDOS_MINIMOS:
+            self._renovar_marca()
+            raise forms.ValidationError(
+                _("Lo enviaste demasiado rápido. Revisa tu comentario y envíalo de nuevo."), code="muy_rapido"
+            )
+        return datos
+
+    def _renovar_marca(self):
+        self.data = self.data.copy()
+        self.data["marca"] = marca_de_tiempo()
+
+    @property
+    def es_robot(self):
+        """Llenó el campo que las personas no ven."""
+        return bool(self.data.get("sitio_web", "").strip())
+
+    def motivo_de_revision(self):
+        """Por qué este comentario no debe publicarse solo, aunque la moderación sea posterior."""
+        texto = self.cleaned_data["texto"]
+        if _ENLACE.search(texto):
+            return str(_("Contiene enlaces."))
+        letras = sum(c.isalpha() for c in texto)
+        if letras < len(texto) * 0.5:
+            return str(_("Tiene pocas letras."))
+        if len(texto) > 40 and texto.upper() == texto and normalizar(texto) != texto:
+            return str(_("Está escrito todo en mayúsculas."))
+        return ""

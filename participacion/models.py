@@ -1,0 +1,227 @@
+"""Participación ciudadana sin cuenta: reacciones (P12), comentarios moderados (P13) y sus reportes.
+
+Cada reacción o comentario apunta a exactamente un objetivo: una propuesta de plataforma
+(`plataformas.Propuesta`). La base de datos lo garantiza con una restricción de verificación.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+LARGO_TOKEN = 32
+"""El token de cliente es un UUID4 en hexadecimal: seudónimo, no identifica a nadie."""
+
+
+class AjusteParticipacion(models.Model):
+    """Cómo se modera la participación de un proceso. Sin fila, valen los valores por omisión."""
+
+    class Moderacion(models.TextChoices):
+        PREVIA = "previa", _("Revisar cada comentario antes de publicarlo")
+        POSTERIOR = "posterior", _("Publicar al momento y revisar después")
+
+    proceso = models.OneToOneField(
+        "candidaturas.ProcesoElectoral",
+        models.CASCADE,
+        related_name="ajuste_participacion",
+        verbose_name=_("proceso electoral"),
+    )
+    moderacion = models.CharField(
+        _("moderación de comentarios"), max_length=12, choices=Moderacion.choices, default=Moderacion.PREVIA
+    )
+    reportes_para_ocultar = models.PositiveSmallIntegerField(
+        _("reportes para ocultar un comentario"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Con este número de reportes de personas distintas, el comentario se oculta hasta revisarlo."
+        ),
+    )
+    recibe_participacion = models.BooleanField(
+        _("recibe reacciones y comentarios"),
+        default=True,
+        help_text=_(
+            "Desactívalo al cerrar el proceso: lo recibido sigue visible, pero ya no se aceptan nuevos."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("ajuste de participación")
+        verbose_name_plural = _("ajustes de participación")
+        permissions = [
+            (
+                "descargar_reportes",
+                _("Puede descargar el reporte de participación de cualquier actor político"),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.proceso)
+
+    @classmethod
+    def del_proceso(cls, proceso):
+        """El ajuste guardado o, si no hay, uno sin guardar con los valores por omisión."""
+        return cls.objects.filter(proceso=proceso).first() or cls(proceso=proceso)
+
+
+class Valor(models.TextChoices):
+    ME_GUSTA = "me_gusta", _("Me gusta")
+    NO_ME_GUSTA = "no_me_gusta", _("No me gusta")
+
+
+def _un_objetivo():
+    return Q(propuesta__isnull=False)
+
+
+class Reaccion(models.Model):
+    """Me gusta o No me gusta de un navegador (token) sobre un objetivo. La última cuenta."""
+
+    token = models.CharField(_("token de cliente"), max_length=LARGO_TOKEN)
+    propuesta = models.ForeignKey(
+        "plataformas.Propuesta",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reacciones",
+        verbose_name=_("propuesta de plataforma"),
+    )
+    valor = models.CharField(_("reacción"), max_length=12, choices=Valor.choices)
+    creada = models.DateTimeField(_("creada"), auto_now_add=True)
+    actualizada = models.DateTimeField(_("actualizada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reacción")
+        verbose_name_plural = _("reacciones")
+        constraints = [
+            models.CheckConstraint(condition=_un_objetivo(), name="reaccion_un_objetivo"),
+            models.UniqueConstraint(
+                fields=["token", "propuesta"],
+                condition=Q(propuesta__isnull=False),
+                name="una_reaccion_por_token_y_propuesta",
+            ),
+        ]
+        indexes = [
+            # Estadísticas por día.
+            models.Index(fields=["creada"], name="reaccion_creada_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_valor_display()} · {self.propuesta}"
+
+
+class Conteo(models.Model):
+    """Totales de reacciones de un objetivo, actualizados con expresiones F() en cada cambio."""
+
+    propuesta = models.OneToOneField(
+        "plataformas.Propuesta",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="conteo",
+        verbose_name=_("propuesta de plataforma"),
+    )
+    me_gusta = models.PositiveIntegerField(_("me gusta"), default=0)
+    no_me_gusta = models.PositiveIntegerField(_("no me gusta"), default=0)
+
+    class Meta:
+        verbose_name = _("conteo de reacciones")
+        verbose_name_plural = _("conteos de reacciones")
+        constraints = [
+            models.CheckConstraint(condition=_un_objetivo(), name="conteo_un_objetivo"),
+            models.CheckConstraint(
+                condition=Q(me_gusta__gte=0, no_me_gusta__gte=0), name="conteo_no_negativo"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.propuesta}: {self.me_gusta} / {self.no_me_gusta}"
+
+
+class ComentarioQuerySet(models.QuerySet):
+    def publicados(self):
+        return self.filter(estado=Comentario.Estado.PUBLICADO)
+
+    def para_moderacion(self):
+        return self.select_related(
+            "propuesta__plataforma__actor", "propuesta__plataforma__proceso", "revisado_por"
+        )
+
+
+class Comentario(models.Model):
+    """Una idea, propuesta o comentario de una persona sin cuenta. Se publica sólo texto, fecha y
+    (si lo escribió) un nombre libre; nunca datos personales."""
+
+    class Estado(models.TextChoices):
+        PENDIENTE = "pendiente", _("En revisión")
+        PUBLICADO = "publicado", _("Publicado")
+        OCULTO = "oculto", _("Oculto por reportes, en revisión")
+        RECHAZADO = "rechazado", _("Rechazado")
+
+    propuesta = models.ForeignKey(
+        "plataformas.Propuesta",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="comentarios",
+        verbose_name=_("propuesta de plataforma"),
+    )
+    texto = models.TextField(_("texto"), max_length=1500)
+    nombre = models.CharField(_("nombre con el que firma"), max_length=60, blank=True)
+    token = models.CharField(_("token de cliente"), max_length=LARGO_TOKEN)
+    estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices, default=Estado.PENDIENTE)
+    motivo_revision = models.CharField(
+        _("por qué requiere revisión"),
+        max_length=200,
+        blank=True,
+        help_text=_("Lo anota el filtro automático (enlaces, texto repetido) o quien modera."),
+    )
+    creado = models.DateTimeField(_("recibido"), auto_now_add=True)
+    revisado_en = models.DateTimeField(_("revisado"), null=True, blank=True)
+    revisado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revisado por"),
+    )
+
+    objects = ComentarioQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-creado"]
+        verbose_name = _("comentario")
+        verbose_name_plural = _("comentarios")
+        constraints = [
+            models.CheckConstraint(condition=_un_objetivo(), name="comentario_un_objetivo"),
+        ]
+        indexes = [
+            # Página de una propuesta: sus comentarios publicados, del más reciente al más antiguo.
+            models.Index(fields=["propuesta", "estado", "creado"], name="comentario_propuesta_idx"),
+            # Cola de moderación.
+            models.Index(fields=["estado", "creado"], name="comentario_estado_idx"),
+        ]
+
+    def __str__(self):
+        return self.texto[:60]
+
+
+class ReporteComentario(models.Model):
+    """Alguien (un token) avisó que un comentario es inapropiado. Uno por token y comentario."""
+
+    comentario = models.ForeignKey(
+        Comentario, models.CASCADE, related_name="reportes", verbose_name=_("comentario")
+    )
+    token = models.CharField(_("token de cliente"), max_length=LARGO_TOKEN)
+    creado = models.DateTimeField(_("recibido"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reporte de comentario")
+        verbose_name_plural = _("reportes de comentarios")
+        constraints = [
+            models.UniqueConstraint(fields=["comentario", "token"], name="un_reporte_por_token"),
+        ]
+
+    def __str__(self):
+        return str(self.comentario)
