@@ -1,0 +1,162 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from candidaturas.models import ActorPolitico, Candidatura, DistritoLocal, Municipio, Persona
+from candidaturas.texto import normalizar
+from conoceles.consultas import RANGOS_DE_EDAD, con_grado_de_estudios, filtro_de_edad
+from cuestionarios.models import GradoDeEstudios
+
+TODAS = [("", _("Todas"))]
+TODOS = [("", _("Todos"))]
+
+
+class BusquedaForm(forms.Form):
+    """Búsqueda y filtros de Conóceles (C7). Todo viaja en la URL, así cualquier vista se comparte."""
+
+    q = forms.CharField(
+        label=_("Nombre"),
+        required=False,
+        max_length=100,
+        help_text=_("No importan acentos ni mayúsculas."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    cargo = forms.ChoiceField(
+        label=_("Cargo"), required=False, choices=TODOS + list(Candidatura.Cargo.choices)
+    )
+    actor = forms.ChoiceField(label=_("Partido, coalición o candidatura independiente"), required=False)
+    municipio = forms.TypedChoiceField(label=_("Municipio"), required=False, coerce=int, empty_value=None)
+    distrito = forms.TypedChoiceField(label=_("Distrito local"), required=False, coerce=int, empty_value=None)
+    sexo = forms.ChoiceField(label=_("Sexo"), required=False, choices=TODOS + list(Persona.Sexo.choices))
+    edad = forms.ChoiceField(
+        label=_("Edad el día de la jornada"),
+        required=False,
+        choices=TODAS + [(clave, etiqueta) for clave, _min, _max, etiqueta in RANGOS_DE_EDAD],
+    )
+    grado = forms.ChoiceField(
+        label=_("Grado máximo de estudios"), required=False, choices=TODOS + list(GradoDeEstudios.choices)
+    )
+    accion = forms.ChoiceField(
+        label=_("Acción afirmativa"),
+        required=False,
+        choices=TODAS
+        + [("cualquiera", _("Registrada por cualquier acción afirmativa"))]
+        + list(Candidatura.AccionAfirmativa.choices),
+    )
+    calidad = forms.ChoiceField(
+        label=_("Propietaria o suplente"), required=False, choices=TODAS + list(Candidatura.Calidad.choices)
+    )
+    contienda = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    FILTROS = ("cargo", "actor", "municipio", "distrito", "sexo", "edad", "grado", "accion", "calidad")
+
+    def __init__(self, *args, proceso, actores, municipios, distritos, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proceso = proceso
+        self.fields["actor"].choices = TODOS + [(a.slug, f"{a.siglas} · {a.nombre}") for a in actores]
+        self.fields["municipio"].choices = TODOS + [(m.clave_ieem, m.nombre) for m in municipios]
+        self.fields["distrito"].choices = TODOS + [
+            (
+                d.numero,
+                _("Distrito %(numero)s, %(cabecera)s") % {"numero": d.numero, "cabecera": d.cabecera_legible},
+            )
+            for d in distritos
+        ]
+        for campo in self.FILTROS:
+            self.fields[campo].error_messages["invalid_choice"] = _(
+                "Ese valor no está entre las opciones de «%(campo)s»."
+            ) % {"campo": self.fields[campo].label}
+
+    def clean_q(self):
+        texto = normalizar(self.cleaned_data["q"])
+        if texto and len(texto) < 2:
+            raise ValidationError(_("Escribe al menos dos letras del nombre."), code="muy_corto")
+        return texto
+
+    def filtrar(self, candidaturas):
+        """Aplica a `candidaturas` los filtros válidos del formulario."""
+        datos = self.cleaned_data
+        if datos.get("q"):
+            for palabra in datos["q"].split():
+                candidaturas = candidaturas.filter(persona__nombre_normalizado__contains=palabra)
+        simples = {
+            "cargo": "cargo",
+            "actor": "actor__slug",
+            "municipio": "eleccion__municipio__clave_ieem",
+            "distrito": "eleccion__distrito_local__numero",
+            "sexo": "persona__sexo",
+            "calidad": "calidad",
+        }
+        for campo, ruta in simples.items():
+            if datos.get(campo) not in (None, ""):
+                candidaturas = candidaturas.filter(**{ruta: datos[campo]})
+        if datos.get("contienda"):
+            candidaturas = candidaturas.filter(eleccion_id=datos["contienda"])
+        if datos.get("edad"):
+            candidaturas = candidaturas.filter(filtro_de_edad(self.proceso, datos["edad"]))
+        if datos.get("grado"):
+            candidaturas = con_grado_de_estudios(candidaturas, datos["grado"])
+        if datos.get("accion") == "cualquiera":
+            candidaturas = candidaturas.exclude(accion_afirmativa="")
+        elif datos.get("accion"):
+            candidaturas = candidaturas.filter(accion_afirmativa=datos["accion"])
+        return candidaturas
+
+    def filtros_activos(self):
+        """[(campo, etiqueta del campo, etiqueta del valor)] de lo que está filtrando ahora."""
+        activos = []
+        for campo in ("q",) + self.FILTROS:
+            valor = self.cleaned_data.get(campo)
+            if valor in (None, ""):
+                continue
+            if campo == "q":
+                activos.append((campo, self.fields[campo].label, self.data.get("q", valor)))
+            else:
+                etiqueta = dict(self.fields[campo].choices).get(valor, valor)
+                activos.append((campo, self.fields[campo].label, etiqueta))
+        return activos
+
+
+def opciones_de_busqueda(proceso):
+    """Actores, municipios y distritos que tienen candidaturas en el proceso (3 consultas)."""
+    vigentes = Candidatura.objects.vigentes().filter(eleccion__proceso=proceso)
+    actores = ActorPolitico.objects.filter(candidaturas__in=vigentes).distinct().order_by("orden", "siglas")
+    municipios = Municipio.objects.filter(elecciones__proceso=proceso).distinct().order_by("nombre")
+    distritos = DistritoLocal.objects.filter(elecciones__proceso=proceso).distinct().order_by("numero")
+    return list(actores), list(municipios), list(distritos)
+
+
+class IdentificadoresField(forms.Field):
+    """Lista de identificadores enteros (`?id=1&id=2`), sin repetidos, en el orden dado."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, valor):
+        identificadores = []
+        for parte in valor or []:
+            texto = str(parte).strip()
+            if not texto.isdigit() or len(texto) > 12:
+                raise ValidationError(
+                    _("«%(valor)s» no es un identificador de candidatura."),
+                    code="invalido",
+                    params={"valor": texto},
+                )
+            identificadores.append(int(texto))
+        return list(dict.fromkeys(identificadores))
+
+
+class CompararForm(forms.Form):
+    """De 2 a 4 candidaturas de la misma contienda (C9)."""
+
+    MINIMO = 2
+    MAXIMO = 4
+
+    id = IdentificadoresField(label=_("Candidaturas"))
+
+    def clean_id(self):
+        identificadores = self.cleaned_data["id"]
+        if len(identificadores) < self.MINIMO:
+            raise ValidationError(_("Elige al menos dos candidaturas para compararlas."), code="pocas")
+        if len(identificadores) > self.MAXIMO:
+            raise ValidationError(_("Puedes comparar hasta cuatro candidaturas a la vez."), code="demasiadas")
+        return identificadores
