@@ -10,7 +10,7 @@ from django.db.models import Count
 
 from participacion.cliente import token_del_cliente
 from participacion.forms import ComentarioForm
-from participacion.models import AjusteParticipacion, Comentario, Conteo, Reaccion
+from participacion.models import AjusteParticipacion, Comentario, Conteo, PropuestaDeCandidatura, Reaccion
 from participacion.objetivos import Objetivo
 
 
@@ -66,6 +66,47 @@ def participacion_de_propuestas(request, propuestas, proceso):
                 abierta=abierta,
             )
         )
+    return resultado
+
+
+def participacion_de_candidatura(request, cuestionario):
+    """Para el perfil de Conóceles: [(etiqueta, texto, Participacion, comentarios)] de cada propuesta
+    no vacía de un cuestionario publicado. Cuatro consultas (cinco con token), sin importar cuántas.
+
+    En la plantilla, bajo cada propuesta:
+    {% include "participacion/_reacciones.html" with participacion=p siguiente=request.get_full_path only %}
+    y, si se quiere el cuadro de comentarios, `participacion/_comentario_form.html` con
+    form=ComentarioForm(), objetivo=p.objetivo, y `participacion/_comentarios.html`.
+    """
+    cuales = [c for c in PropuestaDeCandidatura if (getattr(cuestionario, c.value) or "").strip()]
+    abierta = AjusteParticipacion.del_proceso(cuestionario.proceso).recibe_participacion
+    conteos = {c.cual: c for c in Conteo.objects.filter(cuestionario=cuestionario)}
+    token = token_del_cliente(request)
+    mias = (
+        dict(Reaccion.objects.filter(token=token, cuestionario=cuestionario).values_list("cual", "valor"))
+        if token
+        else {}
+    )
+    publicados = {}
+    for comentario in (
+        Comentario.objects.publicados()
+        .filter(cuestionario=cuestionario)
+        .only("pk", "cual", "texto", "nombre", "creado")
+    ):
+        publicados.setdefault(comentario.cual, []).append(comentario)
+    resultado = []
+    for cual in cuales:
+        conteo = conteos.get(cual.value)
+        comentarios = publicados.get(cual.value, [])
+        participacion = Participacion(
+            objetivo=Objetivo(cuestionario=cuestionario, cual=cual.value),
+            me_gusta=conteo.me_gusta if conteo else 0,
+            no_me_gusta=conteo.no_me_gusta if conteo else 0,
+            mia=mias.get(cual.value),
+            comentarios=len(comentarios),
+            abierta=abierta,
+        )
+        resultado.append((cual.label, getattr(cuestionario, cual.value), participacion, comentarios))
     return resultado
 
 

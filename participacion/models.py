@@ -1,7 +1,9 @@
 """Participación ciudadana sin cuenta: reacciones (P12), comentarios moderados (P13) y sus reportes.
 
 Cada reacción o comentario apunta a exactamente un objetivo: una propuesta de plataforma
-(`plataformas.Propuesta`). La base de datos lo garantiza con una restricción de verificación.
+(`plataformas.Propuesta`) o una de las tres propuestas de un cuestionario curricular publicado
+(`cuestionarios.CuestionarioCurricular` + `cual`). La base de datos lo garantiza con una
+restricción de verificación.
 """
 
 from django.conf import settings
@@ -70,8 +72,38 @@ class Valor(models.TextChoices):
     NO_ME_GUSTA = "no_me_gusta", _("No me gusta")
 
 
+class PropuestaDeCandidatura(models.TextChoices):
+    """Cuál de las propuestas del cuestionario curricular (spec §4.2)."""
+
+    PROPUESTA_1 = "propuesta_1", _("Propuesta 1")
+    PROPUESTA_2 = "propuesta_2", _("Propuesta 2")
+    PROPUESTA_GENERO = (
+        "propuesta_genero",
+        _("Propuesta en materia de género o de grupos en situación de discriminación"),
+    )
+
+
 def _un_objetivo():
-    return Q(propuesta__isnull=False)
+    return Q(propuesta__isnull=False, cuestionario__isnull=True, cual="") | Q(
+        propuesta__isnull=True, cuestionario__isnull=False, cual__in=PropuestaDeCandidatura.values
+    )
+
+
+def _cuestionario(related_name):
+    return models.ForeignKey(
+        "cuestionarios.CuestionarioCurricular",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=_("cuestionario curricular"),
+    )
+
+
+def _cual():
+    return models.CharField(
+        _("propuesta de la candidatura"), max_length=20, choices=PropuestaDeCandidatura.choices, blank=True
+    )
 
 
 class Reaccion(models.Model):
@@ -86,6 +118,8 @@ class Reaccion(models.Model):
         related_name="reacciones",
         verbose_name=_("propuesta de plataforma"),
     )
+    cuestionario = _cuestionario("reacciones")
+    cual = _cual()
     valor = models.CharField(_("reacción"), max_length=12, choices=Valor.choices)
     creada = models.DateTimeField(_("creada"), auto_now_add=True)
     actualizada = models.DateTimeField(_("actualizada"), auto_now=True)
@@ -100,6 +134,11 @@ class Reaccion(models.Model):
                 condition=Q(propuesta__isnull=False),
                 name="una_reaccion_por_token_y_propuesta",
             ),
+            models.UniqueConstraint(
+                fields=["token", "cuestionario", "cual"],
+                condition=Q(cuestionario__isnull=False),
+                name="una_reaccion_por_token_y_propuesta_de_candidatura",
+            ),
         ]
         indexes = [
             # Estadísticas por día.
@@ -107,7 +146,7 @@ class Reaccion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_valor_display()} · {self.propuesta}"
+        return f"{self.get_valor_display()} · {self.propuesta or self.get_cual_display()}"
 
 
 class Conteo(models.Model):
@@ -121,6 +160,15 @@ class Conteo(models.Model):
         related_name="conteo",
         verbose_name=_("propuesta de plataforma"),
     )
+    cuestionario = models.ForeignKey(
+        "cuestionarios.CuestionarioCurricular",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="conteos",
+        verbose_name=_("cuestionario curricular"),
+    )
+    cual = _cual()
     me_gusta = models.PositiveIntegerField(_("me gusta"), default=0)
     no_me_gusta = models.PositiveIntegerField(_("no me gusta"), default=0)
 
@@ -132,10 +180,15 @@ class Conteo(models.Model):
             models.CheckConstraint(
                 condition=Q(me_gusta__gte=0, no_me_gusta__gte=0), name="conteo_no_negativo"
             ),
+            models.UniqueConstraint(
+                fields=["cuestionario", "cual"],
+                condition=Q(cuestionario__isnull=False),
+                name="un_conteo_por_propuesta_de_candidatura",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.propuesta}: {self.me_gusta} / {self.no_me_gusta}"
+        return f"{self.propuesta or self.get_cual_display()}: {self.me_gusta} / {self.no_me_gusta}"
 
 
 class ComentarioQuerySet(models.QuerySet):
@@ -166,6 +219,8 @@ class Comentario(models.Model):
         related_name="comentarios",
         verbose_name=_("propuesta de plataforma"),
     )
+    cuestionario = _cuestionario("comentarios")
+    cual = _cual()
     texto = models.TextField(_("texto"), max_length=1500)
     nombre = models.CharField(_("nombre con el que firma"), max_length=60, blank=True)
     token = models.CharField(_("token de cliente"), max_length=LARGO_TOKEN)
@@ -201,6 +256,8 @@ class Comentario(models.Model):
             models.Index(fields=["propuesta", "estado", "creado"], name="comentario_propuesta_idx"),
             # Cola de moderación.
             models.Index(fields=["estado", "creado"], name="comentario_estado_idx"),
+            # Perfil de una candidatura: comentarios publicados de cada propuesta.
+            models.Index(fields=["cuestionario", "cual", "estado"], name="comentario_cuestionario_idx"),
         ]
 
     def __str__(self):

@@ -1,21 +1,22 @@
 """Quién puede descargar el reporte de participación de un actor político (P14).
 
-Una sola regla, en un solo lugar: la usan la vista de descarga, el admin y (cuando exista) el área
-de la representación de partido en /captura/.
+Una sola regla, en un solo lugar: la usan la vista de descarga, el admin y el área de la
+representación de partido en /captura/.
 """
 
 from django.core.exceptions import PermissionDenied
 
+from cuestionarios.models import CuentaDeCaptura
+
 
 def puede_descargar_reporte(user, actor):
-    """El personal con el permiso `participacion.descargar_reportes` descarga el de cualquier actor.
-
-    La representación de un partido descargará sólo el suyo cuando `cuestionarios` tenga el
-    vínculo entre cuentas y actores; mientras tanto, nadie fuera del personal puede.
-    """
+    """El personal con el permiso `participacion.descargar_reportes` descarga el de cualquier actor;
+    una cuenta de representación (`cuestionarios.CuentaDeCaptura` con actor) sólo el de su actor."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_staff and user.has_perm("participacion.descargar_reportes")
+    if user.is_staff and user.has_perm("participacion.descargar_reportes"):
+        return True
+    return CuentaDeCaptura.objects.filter(usuario=user, actor=actor).exists()
 
 
 def exigir_reporte(user, actor):

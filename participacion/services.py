@@ -88,7 +88,9 @@ def reportar_comentario(*, token: str, comentario: Comentario) -> bool:
 
 
 def _proceso_de(comentario):
-    return comentario.propuesta.plataforma.proceso
+    if comentario.propuesta_id:
+        return comentario.propuesta.plataforma.proceso
+    return comentario.cuestionario.proceso
 
 
 def moderar_comentarios(*, comentarios, estado: str, usuario) -> int:

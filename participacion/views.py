@@ -20,7 +20,7 @@ from participacion import estadisticas, reportes
 from participacion.cliente import asegurar_token, excede_limite, guardar_token
 from participacion.forms import ComentarioForm, ReaccionForm
 from participacion.models import AjusteParticipacion, Comentario, Valor
-from participacion.objetivos import objetivo_de_la_peticion
+from participacion.objetivos import Objetivo, objetivo_de_la_peticion
 from participacion.permisos import exigir_reporte
 from participacion.services import reaccionar, recibir_comentario, reportar_comentario
 
@@ -128,8 +128,13 @@ def comentar(request):
 def reportar(request, pk):
     if excede_limite(request):
         return _demasiadas(request)
-    comentario = get_object_or_404(Comentario.objects.publicados().select_related("propuesta"), pk=pk)
-    destino = _destino(request, comentario.propuesta.get_absolute_url(), "comentarios")
+    comentario = get_object_or_404(
+        Comentario.objects.publicados().select_related("propuesta", "cuestionario"), pk=pk
+    )
+    objetivo = Objetivo(
+        propuesta=comentario.propuesta, cuestionario=comentario.cuestionario, cual=comentario.cual
+    )
+    destino = _destino(request, objetivo.get_absolute_url(), f"comentario-{comentario.pk}")
     reportar_comentario(token=asegurar_token(request), comentario=comentario)
     messages.success(request, _("Gracias por avisarnos. El personal del IEEM revisará ese comentario."))
     return guardar_token(request, redirect(destino))
