@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
 
 from candidaturas.forms import CambioForm, SustitucionForm
 from candidaturas.models import (
@@ -128,6 +129,8 @@ class PersonaAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
 @admin.register(Candidatura)
 class CandidaturaAdmin(BusquedaSinAcentosMixin, ImportExportModelAdmin):
     resource_classes = [CandidaturaResource]
+    import_formats = [base_formats.CSV, base_formats.XLSX]
+    export_formats = [base_formats.CSV, base_formats.XLSX]
     list_display = ["id", "persona", "lugar", "calidad", "actor", "eleccion", "estado"]
     list_filter = [
         ("eleccion__proceso", admin.RelatedOnlyFieldListFilter),

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Sum
 from faker import Faker
 
+from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import (
     ActorPolitico,
     Candidatura,
@@ -135,6 +136,7 @@ def generar_demo(*, municipios=None, distritos=None):
         if nextlalpan is not None:
             extraordinario, extra = generador.proceso_extraordinario(nextlalpan)
             total += extra
+        transaction.on_commit(invalidar_paginas_publicas)
     return ResultadoDemo(
         ordinario=ordinario,
         extraordinario=extraordinario,

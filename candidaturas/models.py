@@ -3,6 +3,8 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.texto import normalizar
@@ -326,6 +328,20 @@ class Eleccion(models.Model):
         return _("Estado de México")
 
     @property
+    def filtros_en_listado(self):
+        """Los parámetros de /candidaturas/ que muestran sólo esta contienda."""
+        filtros = {"proceso": self.proceso.slug, "tipo": self.tipo}
+        if self.distrito_local_id:
+            filtros["distrito"] = self.distrito_local.numero
+        if self.municipio_id:
+            filtros["municipio"] = self.municipio.clave_ieem
+        return filtros
+
+    @property
+    def url_en_listado(self):
+        return reverse("candidaturas:lista") + "?" + urlencode(self.filtros_en_listado)
+
+    @property
     def nombre(self):
         if self.tipo == self.Tipo.DIPUTACION_MR:
             return _("Diputación local, distrito %(numero)s") % {"numero": self.distrito_local.numero}
@@ -497,6 +513,29 @@ class CandidaturaQuerySet(models.QuerySet):
         if sexo:
             candidaturas = candidaturas.filter(persona__sexo=sexo)
         return candidaturas
+
+    def en_orden_de_listado(self):
+        """El orden del listado y sus descargas: contienda (como en la boleta), actor y lugar."""
+        orden_eleccion = models.Case(
+            *(models.When(eleccion__tipo=tipo, then=n) for n, tipo in enumerate(ORDEN_DE_BOLETA)),
+            default=len(ORDEN_DE_BOLETA),
+        )
+        orden_cargo = models.Case(
+            models.When(cargo=Candidatura.Cargo.SINDICATURA, then=1),
+            models.When(cargo=Candidatura.Cargo.REGIDURIA, then=2),
+            default=0,
+        )
+        return self.order_by(
+            orden_eleccion,
+            "eleccion__distrito_local__numero",
+            "eleccion__municipio__nombre",
+            "actor__orden",
+            "actor__siglas",
+            orden_cargo,
+            "numero",
+            "calidad",
+            "pk",
+        )
 
     def para_listado(self):
         """Lo que pinta una fila del listado (persona, actor, elección y su ámbito) en un JOIN."""

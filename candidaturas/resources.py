@@ -9,10 +9,12 @@ ninguna (la vista previa lista cada fila con su número y su motivo).
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from import_export import fields, resources
+from import_export import fields, resources, widgets
 
+from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import (
     ActorPolitico,
     Candidatura,
@@ -120,7 +122,7 @@ def _fecha(valor):
 class CandidaturaResource(resources.ModelResource):
     """Una candidatura por fila. `id` vacío registra una nueva; con `id` se corrige la existente."""
 
-    id = fields.Field(attribute="id", column_name="id")
+    id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
     proceso = fields.Field(column_name="proceso")
     tipo_eleccion = fields.Field(column_name="tipo_eleccion")
     distrito_local = fields.Field(column_name="distrito_local")
@@ -158,26 +160,27 @@ class CandidaturaResource(resources.ModelResource):
 
     # --- Exportación ------------------------------------------------------------------------
 
-    def get_export_queryset(self, request=None):
+    def get_queryset(self):
         return Candidatura.objects.para_listado().order_by("pk")
 
-    def _eleccion(self, obj):
+    @staticmethod
+    def _eleccion_de(obj):
         return obj.eleccion if obj.eleccion_id else None
 
     def dehydrate_proceso(self, obj):
-        eleccion = self._eleccion(obj)
+        eleccion = self._eleccion_de(obj)
         return eleccion.proceso.slug if eleccion else ""
 
     def dehydrate_tipo_eleccion(self, obj):
-        eleccion = self._eleccion(obj)
+        eleccion = self._eleccion_de(obj)
         return eleccion.tipo if eleccion else ""
 
     def dehydrate_distrito_local(self, obj):
-        eleccion = self._eleccion(obj)
+        eleccion = self._eleccion_de(obj)
         return eleccion.distrito_local.numero if eleccion and eleccion.distrito_local_id else ""
 
     def dehydrate_municipio_clave_ieem(self, obj):
-        eleccion = self._eleccion(obj)
+        eleccion = self._eleccion_de(obj)
         return eleccion.municipio.clave_ieem if eleccion and eleccion.municipio_id else ""
 
     def dehydrate_actor(self, obj):
@@ -219,6 +222,10 @@ class CandidaturaResource(resources.ModelResource):
         return super().import_data(
             dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=True, **kwargs
         )
+
+    def after_import(self, dataset, result, **kwargs):
+        # Si la importación se deshace (vista previa o errores), Django descarta este aviso.
+        transaction.on_commit(invalidar_paginas_publicas)
 
     def before_import(self, dataset, **kwargs):
         faltantes = [c for c in COLUMNAS_OBLIGATORIAS if c not in (dataset.headers or [])]

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import Candidatura, Persona
 from candidaturas.texto import normalizar
 
@@ -156,6 +157,7 @@ def sustituir_candidatura(
     )
     nueva.full_clean()
     nueva.save()
+    transaction.on_commit(invalidar_paginas_publicas)
     return nueva
 
 

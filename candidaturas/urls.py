@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from candidaturas import views
 
 app_name = "candidaturas"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.lista, name="lista"),
+    path("descargar/<str:formato>/", views.descargar, name="descargar"),
+]

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # El personal sólo entra al admin con un segundo factor (TOTP) activado (C1).
     "cuestionarios.middleware.ExigirSegundoFactorEnAdmin",
+    # Al final: cuenta las páginas vistas ya con el usuario resuelto (P11, decide/visitas.py).
+    "decide.middleware.ContadorDeVisitasMiddleware",
 ]
 
 FORM_RENDERER = "decide.formularios.Renderizador"

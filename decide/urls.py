@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from candidaturas import views as candidaturas_views
+
 # El acceso al admin pasa por allauth: mismos límites de intentos y MFA que el resto.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("Decide IEEM · Administración")
@@ -12,6 +14,7 @@ admin.site.index_title = _("Administración del portal")
 urlpatterns = [
     path("", include("decide.urls_portal")),
     path("candidaturas/", include("candidaturas.urls")),
+    path("procesos/", candidaturas_views.procesos, name="procesos"),
     path("plataformas/", include("plataformas.urls")),
     path("participacion/", include("participacion.urls")),
     path("conoceles/", include("conoceles.urls")),

@@ -11,4 +11,10 @@ urlpatterns = [
     path("mi-seccion/", views.mi_seccion, name="mi_seccion"),
     path("aviso-de-privacidad/", views.aviso_de_privacidad, name="aviso_de_privacidad"),
     path("salud/", views.salud, name="salud"),
+    path("atribuciones/", views.atribuciones, name="atribuciones"),
+    path("quita-dudas/", views.quita_dudas, name="quita_dudas"),
+    path("recursos/", views.recursos, name="recursos"),
+    path("enlaces/", views.enlaces, name="enlaces"),
+    path("estadisticas/", views.estadisticas, name="estadisticas"),
+    path("estadisticas/visitas.csv", views.estadisticas_visitas_csv, name="estadisticas_visitas_csv"),
 ]

@@ -1,11 +1,15 @@
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from candidaturas.cache_publica import pagina_publica_en_cache
-from candidaturas.models import Seccion
+from candidaturas.exportar import respuesta_csv
+from candidaturas.models import Eleccion, Seccion
+from candidaturas.procesos import proceso_de_la_peticion
+from decide import contenido, visitas
 from decide.forms import ConsultaSeccionForm
 
 
@@ -23,7 +27,15 @@ def mi_seccion(request):
     responde 400 y una sección que no existe 404, ambas con el mensaje en la misma página.
     """
     form = ConsultaSeccionForm(request.GET if "seccion" in request.GET else None)
-    contexto = {"form": form, "seccion": None, "numero_buscado": None}
+    proceso, procesos_abiertos = proceso_de_la_peticion(request)
+    contexto = {
+        "form": form,
+        "seccion": None,
+        "numero_buscado": None,
+        "proceso": proceso,
+        "procesos_abiertos": procesos_abiertos,
+        "contiendas": [],
+    }
     estado = 200
     if form.is_bound:
         if form.is_valid():
@@ -32,6 +44,15 @@ def mi_seccion(request):
             contexto["seccion"] = Seccion.objects.para_consulta().filter(numero=numero).first()
             if contexto["seccion"] is None:
                 estado = 404
+            elif proceso is not None:
+                # Lo que trae la boleta de esta sección en el proceso, con quien encabeza cada opción.
+                contexto["contiendas"] = list(
+                    Eleccion.objects.filter(proceso=proceso)
+                    .en_la_boleta(contexto["seccion"])
+                    .con_ambito()
+                    .con_encabezados()
+                    .en_orden_de_boleta()
+                )
         else:
             estado = 400
     return render(request, "decide/mi_seccion.html", contexto, status=estado)
@@ -74,3 +95,76 @@ def error_del_servidor(request):
     # Sin contexto de la petición: si la falla vino de la base de datos, la plantilla no debe
     # volver a consultarla.
     return _error(request, "500.html", 500)
+
+
+# --- Contenido del portal (P2, P3, P9, P10) y visitas (P11) -------------------------------------
+
+
+@require_GET
+@pagina_publica_en_cache()
+def atribuciones(request):
+    """Qué hace cada cargo que se elige en el proceso (P2). Un proceso extraordinario de
+    ayuntamiento muestra sólo presidencia, sindicatura y regidurías."""
+    proceso, procesos_abiertos = proceso_de_la_peticion(request)
+    contexto = {
+        "proceso": proceso,
+        "procesos_abiertos": procesos_abiertos,
+        "grupos": contenido.atribuciones_por_organo(proceso),
+    }
+    return render(request, "decide/atribuciones.html", contexto)
+
+
+@require_GET
+@pagina_publica_en_cache()
+def quita_dudas(request):
+    """Quita Dudas Electoral (P3): preguntas por categoría y búsqueda sin acentos ni mayúsculas."""
+    form = contenido.BusquedaPreguntasForm(request.GET or None)
+    busqueda = ""
+    estado = 200
+    if form.is_bound:
+        if form.is_valid():
+            busqueda = form.cleaned_data["q"]
+        else:
+            estado = 400
+    categorias = contenido.preguntas_por_categoria(busqueda) if estado == 200 else []
+    contexto = {
+        "form": form,
+        "busqueda": busqueda,
+        "categorias": categorias,
+        "encontradas": sum(len(preguntas) for _, _, preguntas in categorias),
+    }
+    return render(request, "decide/quita_dudas.html", contexto, status=estado)
+
+
+@require_GET
+@pagina_publica_en_cache()
+def recursos(request):
+    """Videos e infografías (P9): ningún reproductor de terceros se carga sin un clic."""
+    return render(request, "decide/recursos.html", contenido.recursos_por_tipo())
+
+
+@require_GET
+@pagina_publica_en_cache()
+def enlaces(request):
+    """Accesos directos a sitios de interés (P10), agrupados."""
+    return render(request, "decide/enlaces.html", {"grupos": contenido.enlaces_por_grupo()})
+
+
+@require_GET
+@pagina_publica_en_cache(segundos=60)
+def estadisticas(request):
+    """Visitas al portal (P11). La participación (P16) se agrega a este mismo contexto y se pinta
+    debajo, en su propia parcial (ver docs/visitas.md)."""
+    contexto = {"visitas": visitas.resumen_de_visitas()}
+    return render(request, "decide/estadisticas.html", contexto)
+
+
+@require_GET
+def estadisticas_visitas_csv(request):
+    encabezados = [
+        gettext("fecha"),
+        gettext("clave de la sección"),
+        gettext("sección"),
+        gettext("páginas vistas"),
+    ]
+    return respuesta_csv("decide-ieem-visitas-por-dia.csv", encabezados, visitas.filas_csv())

@@ -195,6 +195,9 @@ class ComentarioQuerySet(models.QuerySet):
     def publicados(self):
         return self.filter(estado=Comentario.Estado.PUBLICADO)
 
+    def con_numero_de_reportes(self):
+        return self.annotate(numero_reportes=models.Count("reportes"))
+
     def para_moderacion(self):
         return self.select_related(
             "propuesta__plataforma__actor", "propuesta__plataforma__proceso", "revisado_por"

@@ -134,3 +134,34 @@ class CandidaturaFactory(DjangoModelFactory):
     numero = 1
     calidad = Candidatura.Calidad.PROPIETARIA
     estado = Candidatura.Estado.REGISTRADA
+
+
+def crear_formula(
+    *, eleccion, actor, cargo=Candidatura.Cargo.DIPUTACION, numero=1, sexo=Persona.Sexo.MUJER, **extra
+):
+    """Propietaria y suplente de un lugar; devuelve (propietaria, suplente)."""
+    return tuple(
+        CandidaturaFactory(
+            eleccion=eleccion,
+            actor=actor,
+            cargo=cargo,
+            numero=numero,
+            calidad=calidad,
+            persona=PersonaFactory(sexo=sexo),
+            **extra,
+        )
+        for calidad in (Candidatura.Calidad.PROPIETARIA, Candidatura.Calidad.SUPLENTE)
+    )
+
+
+def crear_planilla(*, eleccion, actor, sindicaturas=1, regidurias=2, sexo_presidencia=Persona.Sexo.MUJER):
+    """Planilla de ayuntamiento completa (presidencia, sindicaturas y regidurías, con suplentes)."""
+    lugares = [(Candidatura.Cargo.PRESIDENCIA_MUNICIPAL, 1)]
+    lugares += [(Candidatura.Cargo.SINDICATURA, n) for n in range(1, sindicaturas + 1)]
+    lugares += [(Candidatura.Cargo.REGIDURIA, n) for n in range(1, regidurias + 1)]
+    otro = Persona.Sexo.HOMBRE if sexo_presidencia == Persona.Sexo.MUJER else Persona.Sexo.MUJER
+    candidaturas = []
+    for posicion, (cargo, numero) in enumerate(lugares):
+        sexo = sexo_presidencia if posicion % 2 == 0 else otro
+        candidaturas += crear_formula(eleccion=eleccion, actor=actor, cargo=cargo, numero=numero, sexo=sexo)
+    return candidaturas
