@@ -1,0 +1,488 @@
+"""Formularios de captura: consentimiento, curricular, fotografía, identidad y observaciones."""
+
+import io
+import re
+import uuid
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from cuestionarios.models import (
+    MAXIMO_FOTO_BYTES,
+    MAXIMO_OTRA_FORMACION,
+    MAXIMO_PROPUESTA,
+    MAXIMO_REGISTROS_OTRA_FORMACION,
+    MAXIMO_TEXTO_LARGO,
+    MINIMO_TEXTO_LARGO,
+    CuestionarioCurricular,
+    GradoDeEstudios,
+    Observacion,
+)
+
+# --- Consentimiento (C2) ----------------------------------------------------------------------------
+
+
+class ConsentimientoForm(forms.Form):
+    tratamiento = forms.BooleanField(
+        label=_(
+            "Autorizo que mis datos personales sean tratados conforme a las finalidades específicas "
+            "precisadas en el Aviso de Privacidad."
+        ),
+        required=True,
+        error_messages={"required": _("Sin esta autorización no es posible capturar tus cuestionarios.")},
+    )
+    publicacion = forms.BooleanField(
+        label=_(
+            "Autorizo la publicación y divulgación de mis datos sensibles capturados en el cuestionario "
+            "de identidad para integrar el sistema."
+        ),
+        required=False,
+        help_text=_("Opcional. Si no la das, tus respuestas de identidad no se publican."),
+    )
+    estadistica = forms.BooleanField(
+        label=_(
+            "Autorizo que los datos generados por mi registro, sean parte de los informes que se "
+            "elaboren con fines estadísticos."
+        ),
+        required=False,
+        help_text=_("Opcional. Las estadísticas nunca identifican a una persona."),
+    )
+
+
+# --- Cuestionario curricular (C3) ----------------------------------------------------------------
+
+DOMINIOS_DE_REDES = {
+    "facebook": ("facebook.com", "fb.com", "fb.me"),
+    "x_twitter": ("x.com", "twitter.com"),
+    "youtube": ("youtube.com", "youtu.be"),
+    "instagram": ("instagram.com",),
+    "tiktok": ("tiktok.com",),
+}
+TELEFONO = re.compile(r"^\+?[\d\s()-]+$")
+
+LIMITES = {
+    "historia_profesional": (MINIMO_TEXTO_LARGO, MAXIMO_TEXTO_LARGO),
+    "trayectoria_politica": (MINIMO_TEXTO_LARGO, MAXIMO_TEXTO_LARGO),
+    "por_que_quiero_el_cargo": (MINIMO_TEXTO_LARGO, MAXIMO_TEXTO_LARGO),
+    "propuesta_1": (MINIMO_TEXTO_LARGO, MAXIMO_PROPUESTA),
+    "propuesta_2": (MINIMO_TEXTO_LARGO, MAXIMO_PROPUESTA),
+    "propuesta_genero": (MINIMO_TEXTO_LARGO, MAXIMO_PROPUESTA),
+}
+AYUDAS = {
+    "historia_profesional": _("Experiencia, años y actividades realizadas."),
+    "propuesta_1": _(
+        "Describa la población objetivo, metas y plazos para su promoción como iniciativa de ley o "
+        "política pública."
+    ),
+}
+
+
+def normalizar_texto(valor):
+    """Saltos de línea uniformes y sin espacios sobrantes al principio y al final."""
+    return (valor or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+class CurricularForm(forms.ModelForm):
+    """Valida la captura. `completo=False` (guardar borrador) sólo exige máximos y formatos;
+    `completo=True` (enviar) exige además los obligatorios y los mínimos de la spec §4.2."""
+
+    class Meta:
+        model = CuestionarioCurricular
+        fields = [
+            "facebook",
+            "x_twitter",
+            "youtube",
+            "instagram",
+            "tiktok",
+            "otra_red",
+            "pagina_web",
+            "correo_publico",
+            "telefono_publico",
+            "domicilio_campana",
+            "grado_estudios",
+            "estatus_estudios",
+            "otra_formacion",
+            "historia_profesional",
+            "trayectoria_politica",
+            "por_que_quiero_el_cargo",
+            "propuesta_1",
+            "propuesta_2",
+            "propuesta_genero",
+            "correo_aclaraciones",
+        ]
+        widgets = {
+            "otra_formacion": forms.Textarea(attrs={"rows": 4}),
+            "telefono_publico": forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
+        }
+
+    def __init__(self, *args, completo=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.completo = completo
+        for nombre in ("facebook", "x_twitter", "youtube", "instagram", "tiktok", "otra_red", "pagina_web"):
+            self.fields[nombre].assume_scheme = "https"
+            self.fields[nombre].widget.attrs["placeholder"] = "https://"
+        for nombre, (minimo, maximo) in LIMITES.items():
+            campo = self.fields[nombre]
+            campo.widget.attrs.update({"rows": 8, "data-minimo": minimo, "data-maximo": maximo})
+            limite = _("Entre %(minimo)s y %(maximo)s caracteres, contando espacios.") % {
+                "minimo": f"{minimo:,}",
+                "maximo": f"{maximo:,}",
+            }
+            campo.help_text = f"{AYUDAS[nombre]} {limite}" if nombre in AYUDAS else limite
+            campo.required = completo
+        self.fields["otra_formacion"].widget.attrs["data-maximo-renglon"] = MAXIMO_OTRA_FORMACION
+        self.fields["otra_formacion"].help_text = _(
+            "Cursos, diplomados, seminarios, entre otros. Un registro por renglón, hasta %(registros)s "
+            "registros de %(maximo)s caracteres cada uno."
+        ) % {"registros": MAXIMO_REGISTROS_OTRA_FORMACION, "maximo": MAXIMO_OTRA_FORMACION}
+        self.fields["grado_estudios"].required = completo
+        self.fields["correo_aclaraciones"].help_text = _(
+            "Este correo no se publica; lo usa el IEEM para aclaraciones."
+        )
+        self.fields["telefono_publico"].help_text = _("Diez dígitos; puede llevar lada internacional con +.")
+
+    def _limpiar_texto_largo(self, nombre):
+        valor = normalizar_texto(self.cleaned_data.get(nombre))
+        minimo, maximo = LIMITES[nombre]
+        if len(valor) > maximo:
+            raise ValidationError(
+                _("Escribe como máximo %(maximo)s caracteres; llevas %(actual)s."),
+                code="max_length",
+                params={"maximo": f"{maximo:,}", "actual": f"{len(valor):,}"},
+            )
+        if self.completo and len(valor) < minimo:
+            raise ValidationError(
+                _("Escribe al menos %(minimo)s caracteres; llevas %(actual)s."),
+                code="min_length",
+                params={"minimo": minimo, "actual": len(valor)},
+            )
+        return valor
+
+    def clean_historia_profesional(self):
+        return self._limpiar_texto_largo("historia_profesional")
+
+    def clean_trayectoria_politica(self):
+        return self._limpiar_texto_largo("trayectoria_politica")
+
+    def clean_por_que_quiero_el_cargo(self):
+        return self._limpiar_texto_largo("por_que_quiero_el_cargo")
+
+    def clean_propuesta_1(self):
+        return self._limpiar_texto_largo("propuesta_1")
+
+    def clean_propuesta_2(self):
+        return self._limpiar_texto_largo("propuesta_2")
+
+    def clean_propuesta_genero(self):
+        return self._limpiar_texto_largo("propuesta_genero")
+
+    def clean_otra_formacion(self):
+        renglones = [r.strip() for r in normalizar_texto(self.cleaned_data.get("otra_formacion")).split("\n")]
+        renglones = [r for r in renglones if r]
+        if len(renglones) > MAXIMO_REGISTROS_OTRA_FORMACION:
+            raise ValidationError(
+                _("Escribe como máximo %(maximo)s registros; llevas %(actual)s."),
+                code="max_registros",
+                params={"maximo": MAXIMO_REGISTROS_OTRA_FORMACION, "actual": len(renglones)},
+            )
+        for numero, renglon in enumerate(renglones, start=1):
+            if len(renglon) > MAXIMO_OTRA_FORMACION:
+                raise ValidationError(
+                    _("El registro %(numero)s tiene %(actual)s caracteres; el máximo es %(maximo)s."),
+                    code="max_length",
+                    params={"numero": numero, "actual": len(renglon), "maximo": MAXIMO_OTRA_FORMACION},
+                )
+        return "\n".join(renglones)
+
+    def clean_telefono_publico(self):
+        valor = normalizar_texto(self.cleaned_data.get("telefono_publico"))
+        if not valor:
+            return ""
+        digitos = re.sub(r"\D", "", valor)
+        if not TELEFONO.match(valor) or not 10 <= len(digitos) <= 15:
+            raise ValidationError(
+                _("Escribe un teléfono de 10 dígitos (o hasta 15 con lada internacional)."), code="telefono"
+            )
+        return valor
+
+    def clean_domicilio_campana(self):
+        return normalizar_texto(self.cleaned_data.get("domicilio_campana"))
+
+    def clean(self):
+        datos = super().clean()
+        for red, dominios in DOMINIOS_DE_REDES.items():
+            url = datos.get(red)
+            if url:
+                host = (urlsplit(url).hostname or "").lower()
+                if not any(host == d or host.endswith("." + d) for d in dominios):
+                    self.add_error(
+                        red,
+                        ValidationError(
+                            _("Esta dirección no es de %(red)s. Debe estar en %(dominio)s."),
+                            code="dominio",
+                            params={"red": self.fields[red].label, "dominio": dominios[0]},
+                        ),
+                    )
+        if (
+            self.completo
+            and datos.get("grado_estudios")
+            and datos["grado_estudios"] != GradoDeEstudios.SIN_ESTUDIOS
+            and not datos.get("estatus_estudios")
+        ):
+            self.add_error(
+                "estatus_estudios", ValidationError(_("El estatus es requerido."), code="required")
+            )
+        return datos
+
+
+# --- Fotografía (C5) -------------------------------------------------------------------------------
+
+LADO_MINIMO = 200
+LADO_MAXIMO = 6000
+LADO_PUBLICADO = 1200
+
+
+class FotoForm(forms.Form):
+    foto = forms.FileField(
+        label=_("Fotografía"),
+        help_text=_("JPG o PNG de hasta 700 KB, de al menos 200 × 200 píxeles."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        error_messages={"required": _("Elige una fotografía.")},
+    )
+
+    def clean_foto(self):
+        archivo = self.cleaned_data["foto"]
+        if archivo.size > MAXIMO_FOTO_BYTES:
+            raise ValidationError(
+                _("La fotografía pesa %(kb)s KB; el máximo es 700 KB."),
+                code="tamano",
+                params={"kb": archivo.size // 1024},
+            )
+        try:
+            imagen = Image.open(archivo)
+            formato = imagen.format
+            ancho, alto = imagen.size
+        except (UnidentifiedImageError, OSError, ValueError):
+            raise ValidationError(
+                _("El archivo no es una imagen JPG o PNG válida."), code="formato"
+            ) from None
+        if formato not in ("JPEG", "PNG"):
+            raise ValidationError(_("Sólo se aceptan fotografías JPG o PNG."), code="formato")
+        if min(ancho, alto) < LADO_MINIMO or max(ancho, alto) > LADO_MAXIMO:
+            raise ValidationError(
+                _("La fotografía mide %(ancho)s × %(alto)s píxeles; debe medir entre 200 y 6000 por lado."),
+                code="dimensiones",
+                params={"ancho": ancho, "alto": alto},
+            )
+        if ancho * alto > 24_000_000:
+            raise ValidationError(_("La fotografía es demasiado grande."), code="dimensiones")
+        try:
+            imagen.load()
+            imagen = ImageOps.exif_transpose(imagen).convert("RGB")
+        except (OSError, ValueError, Image.DecompressionBombError):
+            raise ValidationError(
+                _("No pudimos leer la fotografía; intenta con otra."), code="formato"
+            ) from None
+        imagen.thumbnail((LADO_PUBLICADO, LADO_PUBLICADO))
+        salida = io.BytesIO()
+        # Se re-codifica desde los píxeles: no viaja ningún metadato (EXIF, GPS, perfil de color).
+        imagen.save(salida, format="JPEG", quality=85, optimize=True)
+        return ContentFile(salida.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
+
+
+# --- Cuestionario de identidad (C4) ---------------------------------------------------------------
+
+
+class IdentidadForm(forms.Form):
+    """Formulario construido del catálogo en la base de datos (Pregunta, Opcion).
+
+    Campos: `p<n>` (la respuesta), `p<n>_sub_<clave>` (subopciones de una opción) y `p<n>_texto`
+    (especificación de «Otra»). Las preguntas condicionadas que no aplican se descartan al validar.
+    """
+
+    def __init__(self, *args, preguntas, completo=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.preguntas = preguntas
+        self.completo = completo
+        self.bloques = []
+        for pregunta in preguntas:
+            principales = [o for o in pregunta.opciones.all() if o.padre_id is None]
+            opciones = [(o.clave, o.texto) for o in principales]
+            nombre = f"p{pregunta.numero}"
+            ayuda = ""
+            if pregunta.depende_de_id:
+                ayuda = _("Responde sólo si en la pregunta %(numero)s contestaste «%(opcion)s».") % {
+                    "numero": pregunta.depende_de.numero,
+                    "opcion": pregunta.opcion_que_habilita.texto,
+                }
+            if pregunta.tipo == pregunta.Tipo.VARIAS:
+                campo = forms.MultipleChoiceField(
+                    choices=opciones, widget=forms.CheckboxSelectMultiple, required=False
+                )
+                ayuda = f"{ayuda} {_('Puedes elegir varias.')}".strip()
+            else:
+                campo = forms.ChoiceField(choices=opciones, widget=forms.RadioSelect, required=False)
+            campo.label = f"{pregunta.numero}. {pregunta.texto.strip()}"
+            campo.help_text = ayuda
+            self.fields[nombre] = campo
+            bloque = {
+                "nombre": nombre,
+                "pregunta": pregunta,
+                "depende": f"p{pregunta.depende_de.numero}" if pregunta.depende_de_id else "",
+                "habilita": pregunta.opcion_que_habilita.clave if pregunta.opcion_que_habilita_id else "",
+                "extras": [],
+            }
+            for opcion in principales:
+                subopciones = [o for o in pregunta.opciones.all() if o.padre_id == opcion.pk]
+                if subopciones:
+                    subnombre = f"{nombre}_sub_{opcion.clave}"
+                    clase = (
+                        forms.MultipleChoiceField
+                        if pregunta.tipo == pregunta.Tipo.VARIAS
+                        else forms.ChoiceField
+                    )
+                    widget = (
+                        forms.CheckboxSelectMultiple
+                        if pregunta.tipo == pregunta.Tipo.VARIAS
+                        else forms.RadioSelect
+                    )
+                    self.fields[subnombre] = clase(
+                        choices=[(o.clave, o.texto) for o in subopciones],
+                        widget=widget,
+                        required=False,
+                        label=_("Si elegiste «%(opcion)s»: ¿cuál?") % {"opcion": opcion.texto},
+                    )
+                    bloque["extras"].append({"nombre": subnombre, "habilita": opcion.clave})
+                if opcion.pide_texto:
+                    textonombre = f"{nombre}_texto"
+                    self.fields[textonombre] = forms.CharField(
+                        max_length=120,
+                        required=False,
+                        label=_("Si elegiste «%(opcion)s», especifica:") % {"opcion": opcion.texto},
+                    )
+                    bloque["extras"].append({"nombre": textonombre, "habilita": opcion.clave})
+            self.bloques.append(bloque)
+
+    def preguntas_para_pintar(self):
+        """Cada pregunta con su campo y sus campos extra ya enlazados, para la plantilla."""
+        return [
+            {
+                **bloque,
+                "campo": self[bloque["nombre"]],
+                "extras": [{**extra, "campo": self[extra["nombre"]]} for extra in bloque["extras"]],
+            }
+            for bloque in self.bloques
+        ]
+
+    @staticmethod
+    def iniciales(respuestas):
+        """Valores iniciales a partir de las respuestas guardadas."""
+        datos = {}
+        for r in respuestas:
+            nombre = f"p{r.pregunta.numero}"
+            opcion = r.opcion
+            if opcion.padre_id:
+                clave = f"{nombre}_sub_{opcion.padre.clave}"
+                valor = opcion.clave
+            else:
+                clave, valor = nombre, opcion.clave
+                if r.texto:
+                    datos[f"{nombre}_texto"] = r.texto
+            if r.pregunta.tipo == r.pregunta.Tipo.VARIAS:
+                datos.setdefault(clave, []).append(valor)
+            else:
+                datos[clave] = valor
+        return datos
+
+    def _elegidas(self, datos, nombre):
+        valor = datos.get(nombre)
+        if not valor:
+            return []
+        return list(valor) if isinstance(valor, list | tuple) else [valor]
+
+    def clean(self):
+        datos = super().clean()
+        self.respuestas = []
+        aplicables = set()
+        for pregunta in self.preguntas:
+            nombre = f"p{pregunta.numero}"
+            if pregunta.depende_de_id:
+                puerta = self._elegidas(datos, f"p{pregunta.depende_de.numero}")
+                if f"p{pregunta.depende_de.numero}" not in aplicables or (
+                    pregunta.opcion_que_habilita.clave not in puerta
+                ):
+                    # No aplica: lo que haya llegado se descarta.
+                    for extra in [nombre] + [k for k in datos if k.startswith(f"{nombre}_")]:
+                        datos[extra] = [] if pregunta.tipo == pregunta.Tipo.VARIAS else ""
+                    continue
+            aplicables.add(nombre)
+            elegidas = self._elegidas(datos, nombre)
+            opciones = {o.clave: o for o in pregunta.opciones.all()}
+            if not elegidas:
+                if self.completo:
+                    self.add_error(
+                        nombre,
+                        ValidationError(
+                            _("Elige una respuesta; puedes elegir «Prefiero no contestar»."), code="required"
+                        ),
+                    )
+                continue
+            if len(elegidas) > 1 and any(opciones[c].es_no_contesto for c in elegidas):
+                self.add_error(
+                    nombre,
+                    ValidationError(
+                        _("«Prefiero no contestar» no se combina con otras opciones."), code="exclusiva"
+                    ),
+                )
+                continue
+            for clave in elegidas:
+                opcion = opciones[clave]
+                texto = ""
+                if opcion.pide_texto:
+                    texto = normalizar_texto(datos.get(f"{nombre}_texto"))
+                    if not texto and self.completo:
+                        self.add_error(
+                            f"{nombre}_texto",
+                            ValidationError(
+                                _("Especifica tu respuesta o elige otra opción."), code="required"
+                            ),
+                        )
+                self.respuestas.append((pregunta, opcion, texto))
+                for subclave in self._elegidas(datos, f"{nombre}_sub_{clave}"):
+                    self.respuestas.append((pregunta, opciones[subclave], ""))
+            # Subopciones de opciones no elegidas: se descartan.
+            for opcion in opciones.values():
+                if opcion.padre_id is None and opcion.clave not in elegidas:
+                    datos.pop(f"{nombre}_sub_{opcion.clave}", None)
+        return datos
+
+
+# --- Observaciones (C6, admin) ---------------------------------------------------------------------
+
+
+class ObservacionForm(forms.ModelForm):
+    class Meta:
+        model = Observacion
+        fields = ["seccion", "supuesto", "texto"]
+        widgets = {"texto": forms.Textarea(attrs={"rows": 3})}
+
+
+ObservacionFormSet = forms.formset_factory(ObservacionForm, extra=2, min_num=1, validate_min=True)
+
+
+class ComentarioForm(forms.Form):
+    comentario = forms.CharField(
+        label=_("Comentario (opcional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RepresentacionForm(forms.Form):
+    correo = forms.EmailField(label=_("Correo electrónico de la representación"))
+    nombre = forms.CharField(label=_("Nombre de la persona representante"), max_length=150, required=False)

@@ -1,0 +1,435 @@
+"""Área de captura (/captura/): tablero, aviso y consentimiento, cuestionarios, vista previa y envío;
+y la validación por la representación del partido. Todas las páginas son `no-store`."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.forms.models import model_to_dict
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from candidaturas.models import Candidatura, ProcesoElectoral
+from cuestionarios import services
+from cuestionarios.forms import ConsentimientoForm, CurricularForm, FotoForm, IdentidadForm
+from cuestionarios.models import (
+    AvisoDePrivacidad,
+    Consentimiento,
+    CuestionarioCurricular,
+    Estado,
+    Observacion,
+    Pregunta,
+    RespuestaIdentidad,
+)
+
+CLAVE_RESCATE = "captura_rescatada"
+
+
+def area_de_captura(vista):
+    """Sesión obligatoria y respuesta `no-store`. Si la sesión caducó a media captura, lo enviado
+    se guarda en la sesión nueva antes de pedir el acceso, y el formulario lo recupera después."""
+
+    @wraps(vista)
+    def envoltura(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if request.method == "POST":
+                request.session[CLAVE_RESCATE] = {
+                    "ruta": request.path,
+                    "datos": {k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"},
+                }
+            return redirect_to_login(request.get_full_path())
+        return vista(request, *args, **kwargs)
+
+    return never_cache(envoltura)
+
+
+def _rescate(request):
+    """Lo que se envió cuando la sesión había caducado, si era para esta página."""
+    rescate = request.session.get(CLAVE_RESCATE)
+    if rescate and rescate.get("ruta") == request.path:
+        del request.session[CLAVE_RESCATE]
+        messages.info(
+            request, _("Tu sesión había terminado. Recuperamos lo que escribiste: revísalo y guárdalo.")
+        )
+        return rescate["datos"]
+    return None
+
+
+def _captura_propia(request, slug):
+    """(persona, proceso, curricular, identidad) de la persona en sesión, o 404 si no le toca."""
+    cuenta = services.cuenta_de(request.user)
+    if cuenta is None or not cuenta.es_candidatura:
+        raise Http404
+    proceso = get_object_or_404(
+        ProcesoElectoral.objects.abiertos().select_related("plazo_de_captura"),
+        slug=slug,
+        elecciones__candidaturas__persona=cuenta.persona,
+        elecciones__candidaturas__estado=Candidatura.Estado.REGISTRADA,
+    )
+    curricular, identidad = services.obtener_captura(cuenta.persona, proceso)
+    curricular.proceso = proceso
+    return cuenta.persona, proceso, curricular, identidad
+
+
+def _consentimiento(persona, proceso):
+    return Consentimiento.objects.filter(persona=persona, proceso=proceso).select_related("aviso").first()
+
+
+def _preguntas():
+    return list(
+        Pregunta.objects.filter(activa=True)
+        .select_related("depende_de", "opcion_que_habilita")
+        .prefetch_related("opciones")
+    )
+
+
+# --- Tablero ----------------------------------------------------------------------------------
+
+
+@area_de_captura
+def tablero(request):
+    cuenta = services.cuenta_de(request.user)
+    if cuenta is None:
+        return render(request, "cuestionarios/tablero_sin_cuenta.html")
+    if cuenta.es_representacion:
+        return _tablero_de_partido(request, cuenta)
+    candidaturas = list(services.candidaturas_en_captura(cuenta.persona))
+    procesos = {}
+    for candidatura in candidaturas:
+        procesos.setdefault(candidatura.eleccion.proceso, []).append(candidatura)
+    cuestionarios = {
+        c.proceso_id: c
+        for c in CuestionarioCurricular.objects.filter(
+            persona=cuenta.persona, proceso__in=procesos
+        ).prefetch_related(
+            Prefetch("observaciones", Observacion.objects.filter(atendida=False), to_attr="por_atender")
+        )
+    }
+    consentimientos = {
+        c.proceso_id: c for c in Consentimiento.objects.filter(persona=cuenta.persona, proceso__in=procesos)
+    }
+    filas = [
+        {
+            "proceso": proceso,
+            "candidaturas": lista,
+            "cuestionario": cuestionarios.get(proceso.pk),
+            "consentimiento": consentimientos.get(proceso.pk),
+            "plazo": getattr(proceso, "plazo_de_captura", None),
+        }
+        for proceso, lista in procesos.items()
+    ]
+    return render(request, "cuestionarios/tablero.html", {"persona": cuenta.persona, "filas": filas})
+
+
+def _tablero_de_partido(request, cuenta):
+    candidaturas = (
+        Candidatura.objects.vigentes()
+        .filter(actor=cuenta.actor, eleccion__proceso__archivado=False)
+        .para_listado()
+        .order_by("eleccion__proceso", "eleccion", "cargo", "numero", "calidad")
+    )
+    cuestionarios = {
+        (c.persona_id, c.proceso_id): c
+        for c in CuestionarioCurricular.objects.filter(
+            persona__candidaturas__in=candidaturas, proceso__archivado=False
+        ).distinct()
+    }
+    filas = [
+        {"candidatura": c, "cuestionario": cuestionarios.get((c.persona_id, c.eleccion.proceso_id))}
+        for c in candidaturas
+    ]
+    return render(request, "cuestionarios/tablero_partido.html", {"actor": cuenta.actor, "filas": filas})
+
+
+# --- Aviso y consentimiento (C2) --------------------------------------------------------------------
+
+
+@area_de_captura
+def aviso(request, proceso):
+    persona, proceso, _curricular, _identidad = _captura_propia(request, proceso)
+    aviso_vigente = AvisoDePrivacidad.objects.vigente()
+    if aviso_vigente is None:
+        raise Http404
+    consentimiento = _consentimiento(persona, proceso)
+    iniciales = {}
+    if consentimiento:
+        iniciales = {
+            "tratamiento": consentimiento.autoriza_tratamiento,
+            "publicacion": consentimiento.autoriza_publicacion,
+            "estadistica": consentimiento.autoriza_estadistica,
+        }
+    formulario = ConsentimientoForm(request.POST or None, initial=iniciales)
+    if request.method == "POST" and formulario.is_valid():
+        services.registrar_consentimiento(
+            persona=persona,
+            proceso=proceso,
+            aviso=aviso_vigente,
+            tratamiento=formulario.cleaned_data["tratamiento"],
+            publicacion=formulario.cleaned_data["publicacion"],
+            estadistica=formulario.cleaned_data["estadistica"],
+            usuario=request.user,
+        )
+        messages.success(request, _("Guardamos tus autorizaciones."))
+        return redirect("cuestionarios:tablero")
+    contexto = {
+        "proceso": proceso,
+        "aviso": aviso_vigente,
+        "formulario": formulario,
+        "consentimiento": consentimiento,
+    }
+    return render(request, "cuestionarios/aviso.html", contexto, status=400 if formulario.errors else 200)
+
+
+def _exigir_consentimiento(persona, proceso):
+    consentimiento = _consentimiento(persona, proceso)
+    return consentimiento is not None and consentimiento.autoriza_tratamiento
+
+
+# --- Cuestionario curricular (C3, C5) ----------------------------------------------------------------
+
+
+@area_de_captura
+def curricular(request, proceso):
+    persona, proceso, cuestionario, _identidad = _captura_propia(request, proceso)
+    if not _exigir_consentimiento(persona, proceso):
+        messages.info(request, _("Antes de capturar, lee el aviso de privacidad y da tu autorización."))
+        return redirect("cuestionarios:aviso", proceso=proceso.slug)
+    editable = services.puede_editar(cuestionario)
+    version = services.version_en_edicion(cuestionario)
+    estado = 200
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied(_("Este cuestionario no se puede editar en su estado actual."))
+        formulario = CurricularForm(request.POST, instance=version)
+        if formulario.is_valid():
+            datos = {campo: formulario.cleaned_data[campo] for campo in CurricularForm.Meta.fields}
+            services.guardar_curricular(cuestionario=cuestionario, datos=datos, usuario=request.user)
+            messages.success(request, _("Guardamos tu cuestionario curricular."))
+            if request.POST.get("siguiente") == "vista_previa":
+                return redirect("cuestionarios:vista_previa", proceso=proceso.slug)
+            return redirect("cuestionarios:curricular", proceso=proceso.slug)
+        services.guardar_texto_sin_validar(cuestionario, request.POST)
+        estado = 400
+    else:
+        rescatado = _rescate(request)
+        iniciales = {k: v[-1] for k, v in rescatado.items()} if rescatado else cuestionario.borrador
+        if rescatado:
+            services.guardar_texto_sin_validar(cuestionario, iniciales)
+        formulario = CurricularForm(instance=version, initial=iniciales or None)
+        if cuestionario.borrador and not rescatado:
+            messages.info(
+                request, _("Recuperamos el texto que escribiste la última vez; aún no está guardado.")
+            )
+    contexto = {
+        "proceso": proceso,
+        "cuestionario": cuestionario,
+        "version": version,
+        "formulario": formulario,
+        "formulario_foto": FotoForm(),
+        "editable": editable,
+        "observaciones": list(cuestionario.observaciones.filter(atendida=False)),
+    }
+    return render(request, "cuestionarios/curricular.html", contexto, status=estado)
+
+
+@area_de_captura
+@require_POST
+def foto(request, proceso):
+    persona, proceso, cuestionario, _identidad = _captura_propia(request, proceso)
+    if not _exigir_consentimiento(persona, proceso):
+        return redirect("cuestionarios:aviso", proceso=proceso.slug)
+    if not services.puede_editar(cuestionario):
+        raise PermissionDenied(_("Este cuestionario no se puede editar en su estado actual."))
+    formulario = FotoForm(request.POST, request.FILES)
+    if formulario.is_valid():
+        services.guardar_foto(
+            cuestionario=cuestionario, archivo=formulario.cleaned_data["foto"], usuario=request.user
+        )
+        messages.success(request, _("Guardamos tu fotografía."))
+        return redirect("cuestionarios:curricular", proceso=proceso.slug)
+    version = services.version_en_edicion(cuestionario)
+    contexto = {
+        "proceso": proceso,
+        "cuestionario": cuestionario,
+        "version": version,
+        "formulario": CurricularForm(instance=version, initial=cuestionario.borrador or None),
+        "formulario_foto": formulario,
+        "editable": True,
+        "observaciones": list(cuestionario.observaciones.filter(atendida=False)),
+    }
+    return render(request, "cuestionarios/curricular.html", contexto, status=400)
+
+
+# --- Cuestionario de identidad (C4) ------------------------------------------------------------------
+
+
+@area_de_captura
+def identidad(request, proceso):
+    persona, proceso, cuestionario, identidad = _captura_propia(request, proceso)
+    if not _exigir_consentimiento(persona, proceso):
+        messages.info(request, _("Antes de capturar, lee el aviso de privacidad y da tu autorización."))
+        return redirect("cuestionarios:aviso", proceso=proceso.slug)
+    preguntas = _preguntas()
+    editable = services.puede_editar(cuestionario)
+    estado = 200
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied(_("Este cuestionario no se puede editar en su estado actual."))
+        formulario = IdentidadForm(request.POST, preguntas=preguntas)
+        if formulario.is_valid():
+            services.guardar_identidad(
+                identidad=identidad,
+                respuestas=formulario.respuestas,
+                usuario=request.user,
+                curricular=cuestionario,
+            )
+            messages.success(request, _("Guardamos tus respuestas."))
+            if request.POST.get("siguiente") == "vista_previa":
+                return redirect("cuestionarios:vista_previa", proceso=proceso.slug)
+            return redirect("cuestionarios:identidad", proceso=proceso.slug)
+        estado = 400
+    else:
+        rescatado = _rescate(request)
+        if rescatado:
+            formulario = IdentidadForm(_como_querydict(rescatado), preguntas=preguntas)
+            formulario.is_valid()
+        else:
+            guardadas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
+            formulario = IdentidadForm(initial=IdentidadForm.iniciales(guardadas), preguntas=preguntas)
+    contexto = {
+        "proceso": proceso,
+        "cuestionario": cuestionario,
+        "formulario": formulario,
+        "editable": editable,
+        "consentimiento": _consentimiento(persona, proceso),
+        "observaciones": list(cuestionario.observaciones.filter(atendida=False)),
+    }
+    return render(request, "cuestionarios/identidad.html", contexto, status=estado)
+
+
+def _como_querydict(datos):
+    from django.http import QueryDict
+
+    consulta = QueryDict(mutable=True)
+    for clave, valores in datos.items():
+        consulta.setlist(clave, valores)
+    return consulta
+
+
+# --- Vista previa y envío ----------------------------------------------------------------------------
+
+
+def _revisar_completo(cuestionario, identidad, preguntas):
+    """Valida lo guardado con las reglas completas; devuelve (formulario curricular, de identidad)."""
+    version = services.version_en_edicion(cuestionario)
+    datos = model_to_dict(version, fields=CurricularForm.Meta.fields)
+    datos = {k: ("" if v is None else v) for k, v in datos.items()}
+    formulario = CurricularForm(datos, instance=version, completo=True)
+    formulario.is_valid()
+    guardadas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
+    formulario_identidad = IdentidadForm(
+        _como_querydict(
+            {k: v if isinstance(v, list) else [v] for k, v in IdentidadForm.iniciales(guardadas).items()}
+        ),
+        preguntas=preguntas,
+        completo=True,
+    )
+    formulario_identidad.is_valid()
+    return version, formulario, formulario_identidad
+
+
+def _contexto_vista_previa(usuario, persona, proceso, cuestionario, identidad):
+    preguntas = _preguntas()
+    version, formulario, formulario_identidad = _revisar_completo(cuestionario, identidad, preguntas)
+    respuestas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
+    return {
+        "persona": persona,
+        "proceso": proceso,
+        "cuestionario": cuestionario,
+        "version": version,
+        "respuestas": respuestas,
+        "errores_curricular": formulario.errors,
+        "formulario_curricular": formulario,
+        "errores_identidad": formulario_identidad.errors,
+        "formulario_identidad": formulario_identidad,
+        "consentimiento": _consentimiento(persona, proceso),
+        "puede_enviar": services.puede_mover(usuario, cuestionario, "enviar")
+        or services.puede_mover(usuario, cuestionario, "enviar_correccion"),
+    }
+
+
+@area_de_captura
+def vista_previa(request, proceso):
+    persona, proceso, cuestionario, identidad = _captura_propia(request, proceso)
+    if not _exigir_consentimiento(persona, proceso):
+        return redirect("cuestionarios:aviso", proceso=proceso.slug)
+    return render(
+        request,
+        "cuestionarios/vista_previa.html",
+        _contexto_vista_previa(request.user, persona, proceso, cuestionario, identidad),
+    )
+
+
+@area_de_captura
+@require_POST
+def enviar(request, proceso):
+    persona, proceso, cuestionario, identidad = _captura_propia(request, proceso)
+    if not _exigir_consentimiento(persona, proceso):
+        return redirect("cuestionarios:aviso", proceso=proceso.slug)
+    contexto = _contexto_vista_previa(request.user, persona, proceso, cuestionario, identidad)
+    if contexto["errores_curricular"] or contexto["errores_identidad"]:
+        messages.error(request, _("Todavía no puedes enviar: corrige lo que se señala abajo."))
+        return render(request, "cuestionarios/vista_previa.html", contexto, status=400)
+    movimiento = "enviar_correccion" if cuestionario.estado == Estado.CON_OBSERVACIONES else "enviar"
+    services.mover(cuestionario=cuestionario, movimiento=movimiento, usuario=request.user)
+    messages.success(request, _("Enviamos tu captura. Te avisaremos por correo si hay observaciones."))
+    return redirect("cuestionarios:tablero")
+
+
+# --- Representación de partido (C6) -------------------------------------------------------------------
+
+
+def _captura_del_partido(request, pk):
+    cuenta = services.cuenta_de(request.user)
+    if cuenta is None or not cuenta.es_representacion:
+        raise Http404
+    cuestionario = get_object_or_404(
+        CuestionarioCurricular.objects.select_related("persona", "proceso").filter(proceso__archivado=False),
+        pk=pk,
+    )
+    if cuenta.actor_id not in services.actores_de(cuestionario):
+        raise Http404
+    return cuenta, cuestionario
+
+
+@area_de_captura
+def partido_captura(request, pk):
+    cuenta, cuestionario = _captura_del_partido(request, pk)
+    contexto = {
+        "actor": cuenta.actor,
+        "cuestionario": cuestionario,
+        "persona": cuestionario.persona,
+        "proceso": cuestionario.proceso,
+        "version": services.version_en_edicion(cuestionario),
+        "puede_validar": services.puede_mover(request.user, cuestionario, "validar"),
+    }
+    return render(request, "cuestionarios/partido_captura.html", contexto)
+
+
+@area_de_captura
+@require_POST
+def partido_validar(request, pk):
+    _cuenta, cuestionario = _captura_del_partido(request, pk)
+    services.mover(
+        cuestionario=cuestionario,
+        movimiento="validar",
+        usuario=request.user,
+        comentario=request.POST.get("comentario", "")[:2000],
+    )
+    messages.success(request, _("Validaste la captura. Pasa a revisión del IEEM."))
+    return redirect("cuestionarios:tablero")
