@@ -12,6 +12,7 @@ import csv
 import datetime
 import random
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,6 +161,15 @@ class _Generador:
         self.personas = []
         self.candidaturas = []
         self.contador_personas = 0
+        self.encabezados = Counter()
+
+    def mujer_encabeza(self, tipo, actor, posicion):
+        """Paridad vertical: cada actor alterna mujer y hombre al frente de sus fórmulas o planillas
+        de un mismo tipo de elección; en una misma contienda, los actores contiguos también alternan."""
+        clave = (tipo, actor.slug)
+        mujer = (self.encabezados[clave] + posicion) % 2 == 0
+        self.encabezados[clave] += 1
+        return mujer
 
     # --- Piezas ---------------------------------------------------------------------------------
 
@@ -305,7 +315,7 @@ class _Generador:
 
         for indice, eleccion in enumerate(elecciones_mr):
             for posicion, actor in enumerate(self.actores_de_la_contienda(indice, partidos, coaliciones)):
-                sexo = self.sexo_alterno(True, indice + posicion)
+                sexo = self.sexo_alterno(self.mujer_encabeza(eleccion.tipo, actor, posicion), 0)
                 self.formula(eleccion, actor, Candidatura.Cargo.DIPUTACION, 1, sexo, self.accion_afirmativa())
 
         for posicion_partido, partido in enumerate(partidos):
@@ -321,12 +331,14 @@ class _Generador:
         for indice, eleccion in enumerate(ayuntamientos):
             sindicaturas, regidurias = integracion_planilla(listas.get(eleccion.municipio_id) or 0)
             for posicion, actor in enumerate(self.actores_de_la_contienda(indice, partidos, coaliciones)):
-                self.planilla(eleccion, actor, sindicaturas, regidurias, (indice + posicion) % 2 == 0)
+                mujer = self.mujer_encabeza(eleccion.tipo, actor, posicion)
+                self.planilla(eleccion, actor, sindicaturas, regidurias, mujer)
 
         return proceso, self.guardar(cambios=True)
 
     def proceso_extraordinario(self, municipio):
         """Nextlalpan: presidencia, una sindicatura y cuatro regidurías por planilla."""
+        self.encabezados = Counter()
         proceso = ProcesoElectoral.objects.create(
             nombre=f"Elección Extraordinaria de {municipio.nombre} 2027 (demostración)",
             slug=SLUG_EXTRAORDINARIO,
