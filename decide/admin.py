@@ -3,12 +3,29 @@
 from django import forms
 from django.contrib import admin
 
+from candidaturas.cache_publica import invalidar_paginas_publicas
 from decide.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
 from decide.models import Atribucion, EnlaceDeInteres, PreguntaFrecuente, Recurso, VisitaDiaria
 
 
+class ContenidoPublicoAdmin(admin.ModelAdmin):
+    """Cada cambio del personal se ve de inmediato en las páginas públicas guardadas en caché."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        invalidar_paginas_publicas()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        invalidar_paginas_publicas()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        invalidar_paginas_publicas()
+
+
 @admin.register(Atribucion)
-class AtribucionAdmin(admin.ModelAdmin):
+class AtribucionAdmin(ContenidoPublicoAdmin):
     list_display = ["titulo", "cargo", "proceso", "orden", "publicada"]
     list_editable = ["orden", "publicada"]
     list_filter = ["cargo", "publicada", "proceso"]
@@ -17,7 +34,7 @@ class AtribucionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PreguntaFrecuente)
-class PreguntaFrecuenteAdmin(admin.ModelAdmin):
+class PreguntaFrecuenteAdmin(ContenidoPublicoAdmin):
     list_display = ["pregunta", "categoria", "orden", "publicada"]
     list_editable = ["orden", "publicada"]
     list_filter = ["categoria", "publicada"]
@@ -44,6 +61,9 @@ class RecursoForm(forms.ModelForm):
             "orden",
             "publicado",
         ]
+        # FileField y no ImageField: así el único juicio sobre la imagen es el de procesar_imagen,
+        # con sus mensajes claros, y no el genérico de Django.
+        field_classes = {"miniatura": forms.FileField, "imagen": forms.FileField}
         widgets = {
             "miniatura": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
             "imagen": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
@@ -64,7 +84,7 @@ class RecursoForm(forms.ModelForm):
 
 
 @admin.register(Recurso)
-class RecursoAdmin(admin.ModelAdmin):
+class RecursoAdmin(ContenidoPublicoAdmin):
     form = RecursoForm
     list_display = ["titulo", "tipo", "orden", "publicado"]
     list_editable = ["orden", "publicado"]
@@ -73,7 +93,7 @@ class RecursoAdmin(admin.ModelAdmin):
 
 
 @admin.register(EnlaceDeInteres)
-class EnlaceDeInteresAdmin(admin.ModelAdmin):
+class EnlaceDeInteresAdmin(ContenidoPublicoAdmin):
     list_display = ["titulo", "grupo", "url", "orden", "publicado"]
     list_editable = ["orden", "publicado"]
     list_filter = ["grupo", "publicado"]

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from candidaturas.models import Candidatura, Eleccion
 from candidaturas.texto import normalizar
 
+# Código propio: con "invalid" el formulario cambiaría este mensaje por el genérico de URLField.
 validar_https = URLValidator(
-    schemes=["https"], message=_("Escribe una dirección completa que empiece con https://.")
+    schemes=["https"], message=_("Escribe una dirección completa que empiece con https://."), code="sin_https"
 )
 
 

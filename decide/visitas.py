@@ -189,6 +189,8 @@ def volcar_a_la_base(hoy=None):
             if cantidad and cantidad > 0:
                 cache.decr(clave_cache, cantidad)
                 tomadas[clave_cache] = cantidad
+        if not tomadas:
+            return 0
         try:
             with transaction.atomic():
                 for clave_cache, cantidad in tomadas.items():
