@@ -337,6 +337,7 @@ def mover(
     *, cuestionario: CuestionarioCurricular, movimiento: str, usuario, comentario: str = ""
 ) -> Transicion:
     """Aplica un movimiento del flujo si el estado y el rol lo permiten; si no, PermissionDenied."""
+    original = cuestionario
     cuestionario = CuestionarioCurricular.objects.select_for_update().get(pk=cuestionario.pk)
     if not puede_mover(usuario, cuestionario, movimiento):
         raise PermissionDenied(_("No puedes hacer este movimiento en el estado actual del cuestionario."))
@@ -351,6 +352,7 @@ def mover(
     transicion = _mover(cuestionario, hacia, usuario, comentario)
     if movimiento == "publicar":
         _avisar_a_la_persona(cuestionario, "publicado", {})
+    original.refresh_from_db()
     return transicion
 
 
