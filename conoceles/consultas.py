@@ -9,12 +9,14 @@ Qué es público:
 """
 
 import datetime
+import json
 
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Value, When
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Candidatura
-from cuestionarios.models import CuestionarioCurricular, Estado
+from cuestionarios.models import CuestionarioCurricular, Estado, RespuestaIdentidad
 
 
 class EstadoDeCaptura:
@@ -117,3 +119,205 @@ def cuestionario_publicado(candidatura):
 
 def edad_de(candidatura):
     return candidatura.persona.edad_en(candidatura.eleccion.proceso.fecha_jornada)
+
+
+# --- Perfil y comparación -----------------------------------------------------------------------
+
+SIN_INFORMACION = _("La candidatura no proporcionó información.")
+
+# Partes del cuestionario curricular tal como se muestran en el perfil y la comparación:
+# (clave de la parte para su fecha, título, campos).
+PARTES_DEL_PERFIL = [
+    ("formacion", _("Formación académica"), ("grado_estudios", "estatus_estudios", "otra_formacion")),
+    ("historia", _("Historia profesional y laboral"), ("historia_profesional",)),
+    ("trayectoria", _("Trayectoria política"), ("trayectoria_politica",)),
+    ("motivacion", _("¿Por qué quiere ocupar el cargo?"), ("por_que_quiero_el_cargo",)),
+    ("propuestas", _("Propuestas"), ("propuesta_1", "propuesta_2", "propuesta_genero")),
+]
+
+REDES = [
+    ("pagina_web", _("Página web")),
+    ("facebook", _("Facebook")),
+    ("x_twitter", _("X (antes Twitter)")),
+    ("instagram", _("Instagram")),
+    ("tiktok", _("TikTok")),
+    ("youtube", _("YouTube")),
+    ("otra_red", _("Otra red social")),
+]
+
+
+def sustituta_vigente(candidatura):
+    """La candidatura vigente que ocupa hoy el lugar de `candidatura` (sigue la cadena de sustituciones)."""
+    actual = candidatura
+    for _vuelta in range(20):
+        siguiente = Candidatura.objects.filter(sustituye=actual).select_related("persona").first()
+        if siguiente is None or siguiente.vigente:
+            return siguiente
+        actual = siguiente
+    return None
+
+
+def medios_de_contacto(cuestionario):
+    """[(etiqueta, enlace, texto)] de los medios públicos de contacto (enlace None si no lo es)."""
+    if cuestionario is None:
+        return []
+    medios = []
+    for campo, etiqueta in REDES:
+        valor = getattr(cuestionario, campo)
+        if valor:
+            medios.append((etiqueta, valor, valor))
+    if cuestionario.correo_publico:
+        medios.append(
+            (_("Correo electrónico"), f"mailto:{cuestionario.correo_publico}", cuestionario.correo_publico)
+        )
+    if cuestionario.telefono_publico:
+        digitos = "".join(c for c in cuestionario.telefono_publico if c.isdigit() or c == "+")
+        medios.append((_("Teléfono"), f"tel:{digitos}", cuestionario.telefono_publico))
+    if cuestionario.domicilio_campana:
+        medios.append((_("Casa de campaña"), None, cuestionario.domicilio_campana))
+    return medios
+
+
+def respuestas_publicables(persona_id, proceso_id):
+    """Respuestas de identidad que el público puede ver, agrupadas por pregunta, en orden."""
+    respuestas = (
+        RespuestaIdentidad.objects.publicables()
+        .con_catalogo()
+        .filter(cuestionario__persona_id=persona_id, cuestionario__proceso_id=proceso_id)
+        .order_by("pregunta__numero", "opcion__orden")
+    )
+    agrupadas = []
+    for respuesta in respuestas:
+        if not agrupadas or agrupadas[-1]["pregunta"].pk != respuesta.pregunta_id:
+            agrupadas.append({"pregunta": respuesta.pregunta, "respuestas": []})
+        agrupadas[-1]["respuestas"].append(respuesta)
+    return agrupadas
+
+
+def ficha_completa(candidatura):
+    """Todo lo que muestra el perfil público, en un número fijo de consultas (5)."""
+    proceso = candidatura.eleccion.proceso
+    cuestionario = cuestionario_publicado(candidatura)
+    pareja = (
+        Candidatura.objects.vigentes()
+        .filter(
+            eleccion_id=candidatura.eleccion_id,
+            actor_id=candidatura.actor_id,
+            cargo=candidatura.cargo,
+            numero=candidatura.numero,
+        )
+        .exclude(calidad=candidatura.calidad)
+        .select_related("persona")
+        .first()
+    )
+    otras = list(
+        Candidatura.objects.vigentes()
+        .filter(persona_id=candidatura.persona_id, eleccion__proceso=proceso)
+        .exclude(pk=candidatura.pk)
+        .para_listado()
+    )
+    partes = []
+    for clave, titulo, campos in PARTES_DEL_PERFIL:
+        valores = {campo: getattr(cuestionario, campo, "") for campo in campos} if cuestionario else {}
+        partes.append(
+            {
+                "clave": clave,
+                "titulo": titulo,
+                "valores": valores,
+                "vacia": not any(valores.values()),
+                "fecha": cuestionario.fecha_de_parte(clave) if cuestionario else None,
+            }
+        )
+    return {
+        "candidatura": candidatura,
+        "proceso": proceso,
+        "cuestionario": cuestionario,
+        "fecha_contacto": cuestionario.fecha_de_parte("contacto") if cuestionario else None,
+        "json_ld": persona_json_ld(candidatura, cuestionario),
+        "partes": partes,
+        "contactos": medios_de_contacto(cuestionario),
+        "identidad": respuestas_publicables(candidatura.persona_id, proceso.pk),
+        "pareja": pareja,
+        "otras_candidaturas": otras,
+        "edad": edad_de(candidatura),
+    }
+
+
+def persona_json_ld(candidatura, cuestionario):
+    """schema.org Person del perfil, listo para ir dentro de <script type="application/ld+json">."""
+    datos = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": candidatura.persona.nombre_completo,
+        "gender": candidatura.persona.get_sexo_display(),
+        "affiliation": {"@type": "PoliticalParty", "name": candidatura.actor.nombre},
+        "jobTitle": str(_("Candidatura a %(cargo)s, %(eleccion)s"))
+        % {"cargo": candidatura.etiqueta_cargo, "eleccion": candidatura.eleccion.nombre},
+    }
+    if cuestionario is not None:
+        enlaces = [getattr(cuestionario, campo) for campo, _etiqueta in REDES if getattr(cuestionario, campo)]
+        if enlaces:
+            datos["sameAs"] = enlaces
+        if cuestionario.correo_publico:
+            datos["email"] = cuestionario.correo_publico
+    texto = json.dumps(datos, ensure_ascii=False)
+    # Mismos escapes que json_script: nada dentro puede cerrar la etiqueta <script>.
+    return mark_safe(texto.translate({ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}))
+
+
+def comparacion(candidaturas):
+    """Filas idénticas para comparar candidaturas de una contienda (2 consultas en total)."""
+    proceso_id = candidaturas[0].eleccion.proceso_id
+    cuestionarios = {
+        c.persona_id: c
+        for c in CuestionarioCurricular.objects.publicados().filter(
+            proceso_id=proceso_id, persona_id__in=[c.persona_id for c in candidaturas]
+        )
+    }
+    columnas = [
+        {"candidatura": c, "cuestionario": cuestionarios.get(c.persona_id), "edad": edad_de(c)}
+        for c in candidaturas
+    ]
+
+    def fila(titulo, valor_de, largo=False):
+        celdas = [(col["candidatura"].persona.nombre_completo, valor_de(col)) for col in columnas]
+        return {"titulo": titulo, "largo": largo, "celdas": celdas}
+
+    def del_cuestionario(campo, mostrar=None):
+        def valor(col):
+            cuestionario = col["cuestionario"]
+            if cuestionario is None or not getattr(cuestionario, campo):
+                return ""
+            return mostrar(cuestionario) if mostrar else getattr(cuestionario, campo)
+
+        return valor
+
+    filas = [
+        fila(_("Partido, coalición o candidatura"), lambda col: col["candidatura"].actor.nombre),
+        fila(_("Calidad"), lambda col: col["candidatura"].get_calidad_display()),
+        fila(_("Sexo"), lambda col: col["candidatura"].persona.get_sexo_display()),
+        fila(
+            _("Edad el día de la jornada"),
+            lambda col: _("%(edad)s años") % {"edad": col["edad"]} if col["edad"] else "",
+        ),
+        fila(
+            _("Grado máximo de estudios"),
+            del_cuestionario("grado_estudios", lambda c: c.get_grado_estudios_display()),
+        ),
+        fila(
+            _("Estatus de los estudios"),
+            del_cuestionario("estatus_estudios", lambda c: c.get_estatus_estudios_display()),
+        ),
+        fila(_("Otra formación"), del_cuestionario("otra_formacion"), largo=True),
+        fila(_("Historia profesional y laboral"), del_cuestionario("historia_profesional"), largo=True),
+        fila(_("Trayectoria política"), del_cuestionario("trayectoria_politica"), largo=True),
+        fila(_("¿Por qué quiere ocupar el cargo?"), del_cuestionario("por_que_quiero_el_cargo"), largo=True),
+        fila(_("Propuesta 1"), del_cuestionario("propuesta_1"), largo=True),
+        fila(_("Propuesta 2"), del_cuestionario("propuesta_2"), largo=True),
+        fila(
+            _("Propuesta de género o grupo en situación de discriminación"),
+            del_cuestionario("propuesta_genero"),
+            largo=True,
+        ),
+    ]
+    return {"columnas": columnas, "filas": filas, "eleccion": candidaturas[0].eleccion}

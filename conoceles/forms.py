@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import ActorPolitico, Candidatura, DistritoLocal, Municipio, Persona
@@ -73,9 +74,10 @@ class BusquedaForm(forms.Form):
             raise ValidationError(_("Escribe al menos dos letras del nombre."), code="muy_corto")
         return texto
 
-    def filtrar(self, candidaturas):
-        """Aplica a `candidaturas` los filtros válidos del formulario."""
-        datos = self.cleaned_data
+    def filtrar(self, candidaturas, excepto=None):
+        """Aplica a `candidaturas` los filtros válidos del formulario (menos el de `excepto`, para
+        contar cuántas hay con cada opción de ese filtro)."""
+        datos = {campo: valor for campo, valor in self.cleaned_data.items() if campo != excepto}
         if datos.get("q"):
             for palabra in datos["q"].split():
                 candidaturas = candidaturas.filter(persona__nombre_normalizado__contains=palabra)
@@ -102,18 +104,40 @@ class BusquedaForm(forms.Form):
             candidaturas = candidaturas.filter(accion_afirmativa=datos["accion"])
         return candidaturas
 
+    CONTEOS = {"cargo": "cargo", "sexo": "persona__sexo", "actor": "actor__slug", "calidad": "calidad"}
+
+    def poner_conteos(self, candidaturas):
+        """Añade a las opciones de cargo, sexo, actor y calidad cuántas candidaturas hay con cada una,
+        aplicando los demás filtros. Una consulta por filtro."""
+        for campo, ruta in self.CONTEOS.items():
+            conteos = dict(
+                self.filtrar(candidaturas, excepto=campo)
+                .order_by()
+                .values_list(ruta)
+                .annotate(total=models.Count("pk"))
+            )
+            self.fields[campo].choices = [
+                (valor, etiqueta if valor == "" else f"{etiqueta} ({conteos.get(valor, 0):,})")
+                for valor, etiqueta in self.fields[campo].choices
+            ]
+
     def filtros_activos(self):
-        """[(campo, etiqueta del campo, etiqueta del valor)] de lo que está filtrando ahora."""
+        """[(etiqueta del campo, etiqueta del valor, consulta sin ese filtro)] de lo que filtra ahora."""
         activos = []
         for campo in ("q",) + self.FILTROS:
             valor = self.cleaned_data.get(campo)
             if valor in (None, ""):
                 continue
+            sin_filtro = self.data.copy()
+            sin_filtro.pop(campo, None)
+            sin_filtro.pop("pagina", None)
             if campo == "q":
-                activos.append((campo, self.fields[campo].label, self.data.get("q", valor)))
+                etiqueta = self.data.get("q", valor)
             else:
-                etiqueta = dict(self.fields[campo].choices).get(valor, valor)
-                activos.append((campo, self.fields[campo].label, etiqueta))
+                etiqueta = str(dict(self.fields[campo].choices).get(valor, valor))
+                if campo in self.CONTEOS:
+                    etiqueta = etiqueta.rsplit(" (", 1)[0]
+            activos.append((self.fields[campo].label, etiqueta, "?" + sin_filtro.urlencode()))
         return activos
 
 
@@ -151,7 +175,9 @@ class CompararForm(forms.Form):
     MINIMO = 2
     MAXIMO = 4
 
-    id = IdentificadoresField(label=_("Candidaturas"))
+    id = IdentificadoresField(
+        label=_("Candidaturas"), error_messages={"required": _("Elige al menos dos candidaturas para compararlas.")}
+    )
 
     def clean_id(self):
         identificadores = self.cleaned_data["id"]

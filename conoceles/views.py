@@ -1,0 +1,80 @@
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from candidaturas.cache_publica import pagina_publica_en_cache
+from candidaturas.models import Candidatura
+from candidaturas.procesos import proceso_de_la_peticion
+from conoceles import consultas
+from conoceles.forms import BusquedaForm, CompararForm, opciones_de_busqueda
+
+RESULTADOS_POR_PAGINA = 24
+
+
+@require_GET
+@pagina_publica_en_cache()
+def inicio(request):
+    """Presentación de Conóceles y búsqueda sobre todas las candidaturas del proceso (C7)."""
+    proceso, procesos_abiertos = proceso_de_la_peticion(request)
+    contexto = {"proceso": proceso, "procesos_abiertos": procesos_abiertos, "pagina": None}
+    if proceso is None:
+        return render(request, "conoceles/inicio.html", contexto)
+    actores, municipios, distritos = opciones_de_busqueda(proceso)
+    form = BusquedaForm(
+        request.GET, proceso=proceso, actores=actores, municipios=municipios, distritos=distritos
+    )
+    contexto["form"] = form
+    if not form.is_valid():
+        return render(request, "conoceles/inicio.html", contexto, status=400)
+    base = consultas.candidaturas_publicas(proceso)
+    form.poner_conteos(base)
+    candidaturas = form.filtrar(base).order_by(
+        "persona__primer_apellido", "persona__segundo_apellido", "persona__nombre", "pk"
+    )
+    pagina = Paginator(candidaturas, RESULTADOS_POR_PAGINA).get_page(request.GET.get("pagina"))
+    contexto.update(pagina=pagina, filtros_activos=form.filtros_activos())
+    return render(request, "conoceles/inicio.html", contexto)
+
+
+@require_GET
+@pagina_publica_en_cache()
+def perfil(request, pk):
+    """Perfil público de una candidatura (C8). Su `pk` es el identificador estable de los datos abiertos."""
+    candidatura = get_object_or_404(consultas.con_estado_de_captura(Candidatura.objects.all()), pk=pk)
+    if not candidatura.vigente:
+        return render(
+            request,
+            "conoceles/perfil_no_vigente.html",
+            {"candidatura": candidatura, "sustituta": consultas.sustituta_vigente(candidatura)},
+        )
+    return render(request, "conoceles/perfil.html", consultas.ficha_completa(candidatura))
+
+
+@require_GET
+@pagina_publica_en_cache()
+def comparar(request):
+    """De 2 a 4 candidaturas de la misma contienda, lado a lado en filas idénticas (C9)."""
+    form = CompararForm(request.GET)
+    if not form.is_valid():
+        return render(request, "conoceles/comparar.html", {"form": form}, status=400)
+    identificadores = form.cleaned_data["id"]
+    candidaturas = consultas.con_estado_de_captura(
+        Candidatura.objects.vigentes().filter(pk__in=identificadores)
+    )
+    por_id = {c.pk: c for c in candidaturas}
+    faltantes = [i for i in identificadores if i not in por_id]
+    if faltantes:
+        raise Http404(_("No encontramos la candidatura %(id)s.") % {"id": faltantes[0]})
+    elegidas = [por_id[i] for i in identificadores]
+    if len({c.eleccion_id for c in elegidas}) > 1:
+        form.add_error(
+            "id",
+            _(
+                "Sólo se pueden comparar candidaturas de la misma contienda "
+                "(el mismo cargo en el mismo lugar)."
+            ),
+        )
+        return render(request, "conoceles/comparar.html", {"form": form, "elegidas": elegidas}, status=400)
+    return render(request, "conoceles/comparar.html", {"form": form, **consultas.comparacion(elegidas)})

@@ -1,0 +1,270 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from candidaturas.models import Candidatura, Persona
+from tests.candidaturas.factories import (
+    ActorPoliticoFactory,
+    CandidaturaFactory,
+    EleccionFactory,
+    MunicipioFactory,
+    PersonaFactory,
+    ProcesoElectoralFactory,
+)
+from tests.conoceles.factories import publicar
+
+URL = reverse("conoceles:inicio")
+
+
+@pytest.fixture
+def proceso(db):
+    return ProcesoElectoralFactory(activo=True, fecha_jornada=datetime.date(2027, 6, 6))
+
+
+@pytest.fixture
+def diputacion(proceso):
+    return EleccionFactory(proceso=proceso)
+
+
+def candidata(eleccion, nombre="Ana", primer_apellido="Pérez", **campos):
+    persona = PersonaFactory(
+        nombre=nombre,
+        primer_apellido=primer_apellido,
+        segundo_apellido="",
+        sexo=campos.pop("sexo", Persona.Sexo.MUJER),
+        fecha_nacimiento=campos.pop("fecha_nacimiento", datetime.date(1980, 1, 1)),
+    )
+    return CandidaturaFactory(persona=persona, eleccion=eleccion, **campos)
+
+
+def test_presenta_conoceles_y_su_descargo(client, diputacion):
+    respuesta = client.get(URL)
+
+    assert respuesta.status_code == 200
+    assertContains(respuesta, "Candidatas y Candidatos, Conóceles")
+    assertContains(respuesta, "es responsabilidad de la candidatura")
+
+
+def test_sin_proceso_lo_dice(client, db):
+    respuesta = client.get(URL)
+
+    assertContains(respuesta, "Todavía no hay un proceso electoral con candidaturas registradas.")
+
+
+def test_la_busqueda_por_nombre_ignora_acentos_y_mayusculas(client, diputacion):
+    candidata(diputacion, nombre="Ana", primer_apellido="Pérez")
+    candidata(diputacion, nombre="Luis", primer_apellido="Gómez", actor=ActorPoliticoFactory())
+
+    respuesta = client.get(URL, {"q": "ANA perez"})
+
+    assertContains(respuesta, "Ana Pérez")
+    assertNotContains(respuesta, "Luis Gómez")
+    assertContains(respuesta, "1 candidatura")
+
+
+def test_no_muestra_candidaturas_sustituidas_ni_canceladas(client, diputacion):
+    candidata(diputacion, nombre="Sustituida", estado=Candidatura.Estado.SUSTITUIDA)
+    candidata(
+        diputacion, nombre="Cancelada", estado=Candidatura.Estado.CANCELADA, actor=ActorPoliticoFactory()
+    )
+    candidata(diputacion, nombre="Vigente", actor=ActorPoliticoFactory())
+
+    respuesta = client.get(URL)
+
+    assertContains(respuesta, "Vigente Pérez")
+    assertNotContains(respuesta, "Sustituida Pérez")
+    assertNotContains(respuesta, "Cancelada Pérez")
+
+
+def test_no_mezcla_procesos(client, diputacion):
+    otro = EleccionFactory(proceso=ProcesoElectoralFactory())
+    candidata(otro, nombre="Otraelección")
+
+    respuesta = client.get(URL)
+
+    assertNotContains(respuesta, "Otraelección")
+
+
+@pytest.mark.parametrize(
+    ("filtro", "valor", "aparece", "no_aparece"),
+    [
+        ("sexo", "hombre", "Luis", "Ana"),
+        ("cargo", "presidencia_municipal", "Luis", "Ana"),
+        ("edad", "18-24", "Luis", "Ana"),
+        ("edad", "40-49", "Ana", "Luis"),
+        ("accion", "indigena", "Luis", "Ana"),
+        ("accion", "cualquiera", "Luis", "Ana"),
+        ("calidad", "suplente", "Luis", "Ana"),
+    ],
+)
+def test_cada_filtro_deja_solo_lo_que_corresponde(
+    client, proceso, diputacion, filtro, valor, aparece, no_aparece
+):
+    ayuntamiento = EleccionFactory(proceso=proceso, ayuntamiento=True)
+    candidata(diputacion, nombre="Ana", fecha_nacimiento=datetime.date(1985, 3, 1))
+    candidata(
+        ayuntamiento,
+        nombre="Luis",
+        sexo=Persona.Sexo.HOMBRE,
+        fecha_nacimiento=datetime.date(2005, 1, 1),
+        cargo=Candidatura.Cargo.PRESIDENCIA_MUNICIPAL,
+        accion_afirmativa=Candidatura.AccionAfirmativa.INDIGENA,
+        calidad=Candidatura.Calidad.SUPLENTE,
+    )
+
+    respuesta = client.get(URL, {filtro: valor})
+
+    assertContains(respuesta, f"{aparece} Pérez")
+    assertNotContains(respuesta, f"{no_aparece} Pérez")
+
+
+def test_filtra_por_municipio_distrito_y_actor(client, proceso, diputacion):
+    toluca = MunicipioFactory(nombre="Toluca", clave_ieem=107, clave_inegi="15106")
+    ayuntamiento = EleccionFactory(proceso=proceso, ayuntamiento=True, municipio=toluca)
+    verde = ActorPoliticoFactory(siglas="VERDE", slug="verde")
+    candidata(ayuntamiento, nombre="Toluqueña", actor=verde, cargo=Candidatura.Cargo.PRESIDENCIA_MUNICIPAL)
+    candidata(diputacion, nombre="Distrital")
+
+    por_municipio = client.get(URL, {"municipio": "107"})
+    por_distrito = client.get(URL, {"distrito": str(diputacion.distrito_local.numero)})
+    por_actor = client.get(URL, {"actor": "verde"})
+
+    assertContains(por_municipio, "Toluqueña Pérez")
+    assertNotContains(por_municipio, "Distrital Pérez")
+    assertContains(por_distrito, "Distrital Pérez")
+    assertNotContains(por_distrito, "Toluqueña Pérez")
+    assertContains(por_actor, "Toluqueña Pérez")
+    assertNotContains(por_actor, "Distrital Pérez")
+
+
+def test_los_filtros_se_combinan(client, diputacion):
+    candidata(diputacion, nombre="Ana", sexo=Persona.Sexo.MUJER)
+    candidata(diputacion, nombre="Beto", sexo=Persona.Sexo.HOMBRE, actor=ActorPoliticoFactory())
+    candidata(
+        diputacion,
+        nombre="Ana",
+        primer_apellido="López",
+        sexo=Persona.Sexo.HOMBRE,
+        actor=ActorPoliticoFactory(),
+    )
+
+    respuesta = client.get(URL, {"q": "ana", "sexo": "hombre"})
+
+    assertContains(respuesta, "Ana López")
+    assertNotContains(respuesta, "Ana Pérez")
+    assertNotContains(respuesta, "Beto Pérez")
+
+
+def test_el_grado_de_estudios_solo_cuenta_cuestionarios_publicados(client, diputacion):
+    publicada = candidata(diputacion, nombre="Publicada")
+    sin_publicar = candidata(diputacion, nombre="Borrador", actor=ActorPoliticoFactory())
+    publicar(publicada, grado_estudios="maestria")
+    from tests.cuestionarios.factories import CuestionarioCurricularFactory
+
+    CuestionarioCurricularFactory(
+        persona=sin_publicar.persona, proceso=diputacion.proceso, grado_estudios="maestria"
+    )
+
+    respuesta = client.get(URL, {"grado": "maestria"})
+
+    assertContains(respuesta, "Publicada Pérez")
+    assertNotContains(respuesta, "Borrador Pérez")
+
+
+def test_las_tarjetas_dicen_si_la_candidatura_capturo_su_informacion(client, diputacion):
+    publicar(candidata(diputacion, nombre="Con"))
+    candidata(diputacion, nombre="Sin", actor=ActorPoliticoFactory())
+
+    respuesta = client.get(URL)
+
+    assertContains(respuesta, "Información publicada")
+    assertContains(respuesta, "Sin información capturada")
+
+
+def test_los_filtros_muestran_sus_conteos(client, diputacion):
+    candidata(diputacion, nombre="Ana")
+    candidata(diputacion, nombre="Eva", actor=ActorPoliticoFactory())
+    candidata(diputacion, nombre="Beto", sexo=Persona.Sexo.HOMBRE, actor=ActorPoliticoFactory())
+
+    respuesta = client.get(URL, {"sexo": "hombre"})
+
+    assertContains(respuesta, "Mujer (2)")
+    assertContains(respuesta, "Hombre (1)")
+
+
+def test_un_filtro_aplicado_se_puede_quitar(client, diputacion):
+    candidata(diputacion)
+
+    respuesta = client.get(URL, {"sexo": "mujer", "q": "ana"})
+
+    assertContains(respuesta, "Sexo: Mujer")
+    assertContains(respuesta, 'href="?q=ana"')
+
+
+def test_sin_resultados_ofrece_quitar_los_filtros(client, diputacion):
+    candidata(diputacion)
+
+    respuesta = client.get(URL, {"q": "zzzz"})
+
+    assertContains(respuesta, "No encontramos candidaturas con esa búsqueda.")
+    assertContains(respuesta, "Quitar todos los filtros")
+
+
+@pytest.mark.parametrize(
+    "parametros",
+    [
+        {"sexo": "otro"},
+        {"municipio": "abc"},
+        {"edad": "100-200"},
+        {"q": "a"},
+        {"cargo": "<script>"},
+        {"actor": "nadie"},
+    ],
+)
+def test_un_filtro_invalido_da_400_con_mensaje(client, diputacion, parametros):
+    respuesta = client.get(URL, parametros)
+
+    assert respuesta.status_code == 400
+    assertContains(respuesta, "No pudimos aplicar esos filtros", status_code=400)
+    assertNotContains(respuesta, "<script>", status_code=400)
+
+
+def test_un_proceso_inexistente_da_404(client, diputacion):
+    respuesta = client.get(URL, {"proceso": "no-existe"})
+
+    assert respuesta.status_code == 404
+
+
+def test_pagina_los_resultados(client, diputacion):
+    for numero in range(30):
+        candidata(diputacion, nombre=f"Persona{numero:02d}", actor=ActorPoliticoFactory())
+
+    primera = client.get(URL)
+    segunda = client.get(URL, {"pagina": "2"})
+
+    assertContains(primera, "Página 1 de 2")
+    assertContains(segunda, "Página 2 de 2")
+    assertContains(segunda, "Persona29")
+
+
+def test_la_busqueda_no_crece_en_consultas(client, diputacion, django_assert_num_queries):
+    def consultas_con(cantidad):
+        for _ in range(cantidad):
+            publicar(candidata(diputacion, actor=ActorPoliticoFactory()))
+        from django.core.cache import cache
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        cache.clear()
+        with CaptureQueriesContext(connection) as capturadas:
+            client.get(URL, {"sexo": "mujer"})
+        return len(capturadas)
+
+    con_una = consultas_con(1)
+    con_veinte = consultas_con(20)
+
+    assert con_una == con_veinte
+    # procesos, actores, municipios, distritos, 4 conteos de filtros, total y página de resultados
+    assert con_veinte == 10
