@@ -322,6 +322,7 @@ def test_estadisticas_muestra_el_total_y_cada_seccion(client, con_visitas):
     assertContains(respuesta, '<th scope="row">Conóceles</th><td>340</td>', html=True)
     assertContains(respuesta, "Páginas vistas por día, últimos 30 días")
     assertContains(respuesta, "En total, 1,595 páginas vistas en este periodo.")
+    assertContains(respuesta, f'href="{reverse("decide:estadisticas_visitas_csv")}" download')
 
 
 def test_estadisticas_sin_visitas_lo_dice(client):
