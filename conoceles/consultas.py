@@ -112,6 +112,7 @@ def cuestionario_publicado(candidatura):
     """El cuestionario curricular publicado de la persona en el proceso de la candidatura, o None."""
     return (
         CuestionarioCurricular.objects.publicados()
+        .select_related("proceso")
         .filter(persona_id=candidatura.persona_id, proceso_id=candidatura.eleccion.proceso_id)
         .first()
     )

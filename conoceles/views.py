@@ -9,6 +9,8 @@ from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
 from conoceles import consultas
 from conoceles.forms import BusquedaForm, CompararForm, opciones_de_busqueda
+from participacion.consultas import participacion_de_candidatura
+from participacion.forms import ComentarioForm
 
 RESULTADOS_POR_PAGINA = 24
 
@@ -39,9 +41,11 @@ def inicio(request):
 
 
 @require_GET
-@pagina_publica_en_cache()
 def perfil(request, pk):
-    """Perfil público de una candidatura (C8). Su `pk` es el identificador estable de los datos abiertos."""
+    """Perfil público de una candidatura (C8). Su `pk` es el identificador estable de los datos abiertos.
+
+    No va a la caché de páginas: lleva los formularios de reacción y comentario (token CSRF y la
+    reacción propia de cada persona)."""
     candidatura = get_object_or_404(consultas.con_estado_de_captura(Candidatura.objects.all()), pk=pk)
     if not candidatura.vigente:
         return render(
@@ -49,7 +53,21 @@ def perfil(request, pk):
             "conoceles/perfil_no_vigente.html",
             {"candidatura": candidatura, "sustituta": consultas.sustituta_vigente(candidatura)},
         )
-    return render(request, "conoceles/perfil.html", consultas.ficha_completa(candidatura))
+    ficha = consultas.ficha_completa(candidatura)
+    if ficha["cuestionario"] is not None:
+        ficha["propuestas"] = [
+            (
+                etiqueta,
+                texto,
+                participacion,
+                comentarios,
+                ComentarioForm(auto_id=f"{participacion.objetivo.clave}-%s"),
+            )
+            for etiqueta, texto, participacion, comentarios in participacion_de_candidatura(
+                request, ficha["cuestionario"]
+            )
+        ]
+    return render(request, "conoceles/perfil.html", ficha)
 
 
 @require_GET

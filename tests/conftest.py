@@ -37,6 +37,49 @@ def _cache_limpia():
     cache.clear()
 
 
+_CONTENIDO_SERIALIZADO = {}
+
+
+def pytest_collection_modifyitems(items):
+    """Toda prueba transaccional (las de navegador lo son) restaura al terminar los datos que dejan
+    las migraciones de datos; si no, las pruebas siguientes correrían sin catálogos ni grupos."""
+    for item in items:
+        marca = item.get_closest_marker("django_db")
+        if marca and marca.kwargs.get("transaction") and not marca.kwargs.get("serialized_rollback"):
+            nueva = pytest.mark.django_db(*marca.args, **{**marca.kwargs, "serialized_rollback": True}).mark
+            item.own_markers.insert(0, nueva)  # la más cercana es la que lee pytest-django
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Guarda el contenido que las migraciones de datos dejaron en la base de pruebas (catálogos,
+    grupos, textos iniciales) para devolverlo en las pruebas de navegador; ver abajo."""
+    from django.db import connections
+
+    for alias in connections:
+        contenido = getattr(connections[alias], "_test_serialized_contents", None)
+        if contenido:
+            _CONTENIDO_SERIALIZADO[alias] = contenido
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _datos_de_migraciones_en_pruebas_de_navegador(request):
+    """Con Playwright en marcha, Django entrega otro objeto de conexión (contexto asíncrono) que no
+    sabe de `serialized_rollback`, y las pruebas transaccionales posteriores a la primera empezarían
+    sin los datos de las migraciones. Aquí se restauran antes de la prueba."""
+    if request.node.get_closest_marker("navegador") is None or not _CONTENIDO_SERIALIZADO:
+        return
+    request.getfixturevalue("navegador")
+    from django.db import connections
+
+    for alias, contenido in _CONTENIDO_SERIALIZADO.items():
+        conexion = connections[alias]
+        if not hasattr(conexion, "_test_serialized_contents"):
+            conexion._test_serialized_contents = contenido
+            conexion.creation.deserialize_db_from_string(contenido)
+
+
 @pytest.fixture(scope="session")
 def navegador():
     """Chromium del sistema controlado por Playwright. En CI su ausencia es una falla."""

@@ -167,6 +167,7 @@ def test_el_perfil_hace_un_numero_fijo_de_consultas(client, candidatura, django_
     publicar(candidatura)
     responder_identidad(candidatura)
 
-    # candidatura con su estado, cuestionario, pareja, otras candidaturas, respuestas de identidad
-    with django_assert_num_queries(5):
+    # candidatura con su estado, cuestionario, pareja, otras candidaturas, respuestas de identidad;
+    # participación: ajuste del proceso, conteos y comentarios de sus propuestas
+    with django_assert_num_queries(8):
         client.get(url(candidatura))

@@ -5,7 +5,7 @@ import pytest
 from tests.candidaturas.factories import DistritoLocalFactory, MunicipioFactory, SeccionFactory
 from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
 
-pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.mark.parametrize(("nombre", "tamano"), [("telefono", TELEFONO), ("escritorio", ESCRITORIO)])
