@@ -656,11 +656,14 @@ class Candidatura(models.Model):
     @property
     def etiqueta_cargo(self):
         """ "Regiduría 3", "Sindicatura 1", "Diputación (lista RP, lugar 2)"…"""
+        # `Cargo(...).label` en vez de get_cargo_display(): éste traduce todas las opciones en cada
+        # llamada y en un listado de cientos de lugares se nota.
+        cargo = self.Cargo(self.cargo).label
         if self.cargo in (self.Cargo.SINDICATURA, self.Cargo.REGIDURIA):
-            return _("%(cargo)s %(numero)s") % {"cargo": self.get_cargo_display(), "numero": self.numero}
+            return _("%(cargo)s %(numero)s") % {"cargo": cargo, "numero": self.numero}
         if self.cargo == self.Cargo.DIPUTACION and self.eleccion.tipo == Eleccion.Tipo.DIPUTACION_RP:
             return _("Diputación RP, lugar %(numero)s") % {"numero": self.numero}
-        return self.get_cargo_display()
+        return cargo
 
     @property
     def es_suplente(self):

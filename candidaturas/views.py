@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -17,11 +18,12 @@ from candidaturas.models import (
     DistritoLocal,
     Eleccion,
     Municipio,
+    Persona,
     ProcesoElectoral,
 )
 from candidaturas.procesos import proceso_de_la_peticion
 
-CONTIENDAS_POR_PAGINA = 10
+CONTIENDAS_POR_PAGINA = 5
 """Se pagina por contienda, no por fila: una planilla nunca queda partida entre dos páginas."""
 
 ENCABEZADOS_DESCARGA = [
@@ -53,9 +55,9 @@ def _filtros(request, proceso):
         request.GET,
         municipios=Municipio.objects.filter(elecciones__proceso=proceso).distinct().order_by("nombre"),
         distritos=DistritoLocal.objects.filter(elecciones__proceso=proceso).distinct().order_by("numero"),
-        actores=ActorPolitico.objects.filter(candidaturas__eleccion__proceso=proceso)
-        .distinct()
-        .order_by("orden", "siglas"),
+        actores=ActorPolitico.objects.filter(
+            Exists(Candidatura.objects.filter(actor=OuterRef("pk"), eleccion__proceso=proceso))
+        ).order_by("orden", "siglas"),
     )
 
 
@@ -88,14 +90,26 @@ def lista(request):
     return render(request, "candidaturas/lista.html", contexto)
 
 
+def etiquetas(opciones):
+    """{valor: etiqueta traducida} de unas opciones, calculado una vez por petición.
+
+    `get_FOO_display()` vuelve a traducir todas las opciones en cada llamada; en listados y
+    descargas de miles de filas eso domina el tiempo de respuesta.
+    """
+    return {valor: str(etiqueta) for valor, etiqueta in opciones.choices}
+
+
 def agrupar_por_contienda(elecciones, candidaturas):
     """Contienda → actor → lugar (cargo y número) → propietaria(s) y suplente(s).
 
     Devuelve una lista de dicts en el orden de `elecciones`; dentro de cada una, los actores en
     su orden y los lugares en el de la planilla (presidencia, sindicaturas, regidurías).
     """
+    sexos, acciones = etiquetas(Persona.Sexo), etiquetas(Candidatura.AccionAfirmativa)
     por_eleccion = {}
     for candidatura in candidaturas:
+        candidatura.etiqueta_sexo = sexos.get(candidatura.persona.sexo, "")
+        candidatura.etiqueta_accion = acciones.get(candidatura.accion_afirmativa, "")
         por_eleccion.setdefault(candidatura.eleccion_id, []).append(candidatura)
     contiendas = []
     for eleccion in elecciones:
@@ -144,32 +158,43 @@ def descargar(request, formato):
         .para_listado()
         .en_orden_de_listado()
     )
-    filas = (_fila_descarga(c, proceso) for c in candidaturas.iterator(chunk_size=2000))
+    textos = {
+        "tipo": etiquetas(Eleccion.Tipo),
+        "calidad": etiquetas(Candidatura.Calidad),
+        "sexo": etiquetas(Persona.Sexo),
+        "accion": etiquetas(Candidatura.AccionAfirmativa),
+        "estado": etiquetas(Candidatura.Estado),
+        "lugar": {},
+    }
+    filas = (_fila_descarga(c, proceso, textos) for c in candidaturas.iterator(chunk_size=2000))
     nombre = f"candidaturas-{proceso.slug}.{formato}"
     if formato == "csv":
         return respuesta_csv(nombre, ENCABEZADOS_DESCARGA, filas)
     return respuesta_xlsx(nombre, [(_("Candidaturas"), ENCABEZADOS_DESCARGA, filas)])
 
 
-def _fila_descarga(candidatura, proceso):
+def _fila_descarga(candidatura, proceso, textos):
     eleccion = candidatura.eleccion
     anterior = candidatura.sustituye
+    clave_lugar = (candidatura.cargo, candidatura.numero, eleccion.tipo)
+    if clave_lugar not in textos["lugar"]:
+        textos["lugar"][clave_lugar] = str(candidatura.etiqueta_cargo)
     return [
         candidatura.pk,
         proceso.slug,
-        eleccion.get_tipo_display(),
+        textos["tipo"][eleccion.tipo],
         eleccion.distrito_local.numero if eleccion.distrito_local_id else "",
         eleccion.municipio.nombre if eleccion.municipio_id else "",
         candidatura.actor.siglas,
         candidatura.actor.nombre,
-        str(candidatura.etiqueta_cargo),
+        textos["lugar"][clave_lugar],
         candidatura.numero,
-        candidatura.get_calidad_display(),
+        textos["calidad"][candidatura.calidad],
         candidatura.persona.nombre_completo,
-        candidatura.persona.get_sexo_display(),
+        textos["sexo"][candidatura.persona.sexo],
         candidatura.persona.edad_en(proceso.fecha_jornada),
-        candidatura.get_accion_afirmativa_display() if candidatura.accion_afirmativa else "",
-        candidatura.get_estado_display(),
+        textos["accion"].get(candidatura.accion_afirmativa, ""),
+        textos["estado"][candidatura.estado],
         anterior.pk if anterior else "",
         anterior.persona.nombre_completo if anterior else "",
         candidatura.fecha_cambio.isoformat() if candidatura.fecha_cambio else "",

@@ -221,3 +221,25 @@ def test_el_admin_exporta_a_xlsx_con_las_columnas_documentadas(personal, registr
     hoja = load_workbook(io.BytesIO(respuesta.content)).active
     assert [c.value for c in hoja[1]] == COLUMNAS
     assert hoja.max_row == 4
+
+
+@pytest.mark.parametrize(
+    ("archivo", "formato"), [("registro_candidaturas.csv", CSV), ("registro_candidaturas.xlsx", XLSX)]
+)
+def test_el_archivo_de_muestra_se_importa_sobre_la_demostracion(db, archivo, formato):
+    from django.conf import settings
+
+    from candidaturas.demo import generar_demo
+
+    for clave, nombre in ((1, "Acambay"), (59, "Nextlalpan")):
+        MunicipioFactory(clave_ieem=clave, clave_inegi=f"15{clave:03d}", nombre=nombre)
+    DistritoLocalFactory(numero=1)
+    generar_demo()
+    antes = Candidatura.objects.count()
+    ruta = settings.BASE_DIR / "fixtures" / "muestras" / archivo
+    contenido = ruta.read_bytes() if formato is XLSX else ruta.read_text(encoding="utf-8")
+
+    resultado = importar(contenido, formato)
+
+    assert not resultado.has_errors() and not resultado.has_validation_errors()
+    assert Candidatura.objects.count() == antes + 6

@@ -156,7 +156,7 @@ def test_un_municipio_con_la_rp_es_una_combinacion_invalida(client, ayuntamiento
 
 
 def test_se_pagina_por_contienda_sin_partir_una_planilla(client, proceso, pan):
-    municipios = [MunicipioFactory(nombre=f"Municipio {n:02d}") for n in range(12)]
+    municipios = [MunicipioFactory(nombre=f"Municipio {n:02d}") for n in range(7)]
     for municipio in municipios:
         eleccion = EleccionFactory(proceso=proceso, ayuntamiento=True, municipio=municipio)
         crear_planilla(eleccion=eleccion, actor=pan, sindicaturas=2, regidurias=9)
@@ -164,11 +164,11 @@ def test_se_pagina_por_contienda_sin_partir_una_planilla(client, proceso, pan):
     primera = client.get(URL)
     segunda = client.get(f"{URL}?pagina=2")
 
-    assertContains(primera, "Ayuntamiento de Municipio 09")
-    assertNotContains(primera, "Ayuntamiento de Municipio 10")
-    assertContains(segunda, "Ayuntamiento de Municipio 11")
-    assertContains(segunda, "Regiduría 9")
-    assertContains(primera, "Contiendas 1 a 10 de 12")
+    assertContains(primera, "Ayuntamiento de Municipio 04")
+    assertNotContains(primera, "Ayuntamiento de Municipio 05")
+    assertContains(segunda, "Ayuntamiento de Municipio 06")
+    assertContains(segunda, "Regiduría 9", count=2)  # las dos planillas de la página, completas
+    assertContains(primera, "Contiendas 1 a 5 de 7")
     assertContains(segunda, 'rel="prev"')
 
 
