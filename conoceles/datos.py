@@ -94,8 +94,16 @@ def columnas_de_registro():
             _("Número de sindicatura o regiduría, o lugar en la lista de representación proporcional."),
             _("Número entero; 1 en gubernatura, diputación de mayoría y presidencia municipal."),
         ),
-        Columna("DISTRITO_LOCAL", _("Número del distrito local (diputaciones de mayoría)."), NO_APLICA),
-        Columna("MUNICIPIO", _("Municipio (planillas de ayuntamiento)."), NO_APLICA),
+        Columna(
+            "DISTRITO_LOCAL",
+            _("Número del distrito local (diputaciones de mayoría)."),
+            _("Número entero; %(s)s en las demás contiendas.") % {"s": NO_APLICA},
+        ),
+        Columna(
+            "MUNICIPIO",
+            _("Municipio (planillas de ayuntamiento)."),
+            _("Nombre del municipio; %(s)s en las demás contiendas.") % {"s": NO_APLICA},
+        ),
         Columna("AMBITO", _("Lugar que elige la contienda, en palabras."), _("Texto.")),
         Columna("NOMBRE_CANDIDATO", _("Nombre completo de la persona."), _("Texto.")),
         Columna("TIPO_CANDIDATO", _("Propietaria o suplente."), _opciones(Candidatura.Calidad.choices)),

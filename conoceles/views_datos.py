@@ -60,18 +60,17 @@ def datos_xlsx(request):
 def datos_csv(request, hoja):
     """Cada hoja como CSV transmitido fila por fila, y el diccionario de datos."""
     proceso = _proceso(request)
-    preguntas = abiertos.catalogo_de_identidad()
-    if hoja == "diccionario":
+    base_url = _base_url(request)
+    if hoja == "curricular":
+        encabezados = [c.nombre for c in abiertos.columnas_curriculares()]
+        filas = abiertos.filas_curriculares(proceso, base_url=base_url)
+    elif hoja == "identidad":
+        preguntas = abiertos.catalogo_de_identidad()
+        encabezados = [c.nombre for c in abiertos.columnas_de_identidad(preguntas)]
+        filas = abiertos.filas_de_identidad(proceso, preguntas, base_url=base_url)
+    elif hoja == "diccionario":
         encabezados = abiertos.ENCABEZADOS_DEL_DICCIONARIO
-        filas = abiertos.filas_del_diccionario(preguntas)
+        filas = abiertos.filas_del_diccionario(abiertos.catalogo_de_identidad())
     else:
-        por_titulo = {
-            titulo: (e, f)
-            for titulo, e, f in abiertos.hojas(proceso, base_url=_base_url(request), preguntas=preguntas)
-        }
-        if hoja not in por_titulo:
-            raise Http404(
-                _("Sólo se pueden descargar las hojas «curricular» e «identidad» y el diccionario.")
-            )
-        encabezados, filas = por_titulo[hoja]
+        raise Http404(_("Sólo se pueden descargar las hojas «curricular» e «identidad» y el diccionario."))
     return respuesta_csv(_nombre(proceso, "csv", hoja), encabezados, filas)
