@@ -15,6 +15,7 @@ Sólo se guardan conteos por día y sección: ni IP, ni agente de usuario, ni co
 
 import atexit
 import datetime
+import functools
 import logging
 import re
 import threading
@@ -77,7 +78,9 @@ def seccion_de_la_ruta(ruta):
     return Seccion.OTRAS
 
 
+@functools.lru_cache(maxsize=2048)
 def es_robot(agente):
+    # Los agentes de usuario se repiten muchísimo: la memoria evita correr la expresión en cada petición.
     return not agente or bool(PATRON_ROBOTS.search(agente))
 
 
@@ -111,7 +114,19 @@ class Pendientes:
     def __init__(self):
         self._candado = threading.Lock()
         self._cuentas = Counter()
-        self._ultimo_envio = time.monotonic()
+        self._proximo_envio = time.monotonic() + self._intervalo()
+        self._fecha = (0, None)
+
+    @staticmethod
+    def _intervalo():
+        return getattr(settings, "VISITAS_SEGUNDOS_ENVIO", 10)
+
+    def hoy(self):
+        """La fecha local, recalculada a lo más una vez por segundo (convertir zonas cuesta)."""
+        segundo = int(time.time())
+        if self._fecha[0] != segundo:
+            self._fecha = (segundo, timezone.localdate())
+        return self._fecha[1]
 
     def sumar(self, fecha, seccion):
         with self._candado:
@@ -121,7 +136,7 @@ class Pendientes:
         """Devuelve lo acumulado y empieza de cero."""
         with self._candado:
             cuentas, self._cuentas = self._cuentas, Counter()
-            self._ultimo_envio = time.monotonic()
+            self._proximo_envio = time.monotonic() + self._intervalo()
         return cuentas
 
     def devolver(self, cuentas):
@@ -129,8 +144,7 @@ class Pendientes:
             self._cuentas.update(cuentas)
 
     def toca_enviar(self):
-        intervalo = getattr(settings, "VISITAS_SEGUNDOS_ENVIO", 10)
-        return time.monotonic() - self._ultimo_envio >= intervalo
+        return time.monotonic() >= self._proximo_envio
 
 
 pendientes = Pendientes()
@@ -219,7 +233,7 @@ def registrar(request, respuesta):
     """Lo que hace el middleware después de cada respuesta."""
     seccion = seccion_a_contar(request, respuesta)
     if seccion is not None:
-        pendientes.sumar(timezone.localdate(), seccion)
+        pendientes.sumar(pendientes.hoy(), seccion)
     if not pendientes.toca_enviar():
         return
     enviar_a_la_cache()

@@ -77,10 +77,7 @@ ATRIBUCIONES = [
             "en todo el estado, siguiendo las listas que registran los partidos. Cada diputación "
             "tiene una persona propietaria y una suplente."
         ),
-        "periodo": (
-            "Tres años. La ley permite, con condiciones, postularse otra vez para el periodo siguiente "
-            "(elección consecutiva); revisa las reglas del proceso en curso."
-        ),
+        "periodo": "Tres años. Se puede buscar la elección consecutiva, con las condiciones que fija la ley.",
     },
     {
         "cargo": "presidencia_municipal",
@@ -108,10 +105,7 @@ ATRIBUCIONES = [
             "de ayuntamiento de tu municipio. Gana la planilla con más votos; quien la encabeza ocupa "
             "la presidencia municipal."
         ),
-        "periodo": (
-            "Tres años, a partir del 1 de enero siguiente a la elección. La ley permite, con "
-            "condiciones, la elección consecutiva por un periodo más."
-        ),
+        "periodo": "Tres años, desde el 1 de enero siguiente a la elección. Se permite, con condiciones, un periodo más.",
     },
     {
         "cargo": "sindicatura",

@@ -357,3 +357,10 @@ def test_editar_en_el_admin_se_ve_de_inmediato_aunque_la_pagina_este_en_cache(cl
 
     assert guardado.status_code == 302
     assertContains(respuesta, "Título nuevo")
+
+
+def test_todo_el_contenido_inicial_cabe_en_sus_campos():
+    # SQLite no hace cumplir max_length; PostgreSQL sí. full_clean lo revisa en cualquier base.
+    for modelo in (Atribucion, PreguntaFrecuente, EnlaceDeInteres):
+        for objeto in modelo.objects.all():
+            objeto.full_clean()

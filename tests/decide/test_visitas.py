@@ -278,6 +278,7 @@ def test_el_comando_vuelca_lo_acumulado(persona):
 @pytest.mark.django_db(transaction=True)
 def test_una_peticion_vuelca_a_lo_mas_una_vez_por_minuto(settings):
     settings.VISITAS_SEGUNDOS_ENVIO = 0
+    visitas.pendientes.tomar()
     fabrica = RequestFactory(HTTP_USER_AGENT=NAVEGADOR)
     pagina = HttpResponse("<p>hola</p>", content_type="text/html; charset=utf-8")
 
