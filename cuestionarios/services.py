@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import ActorPolitico, Candidatura, Persona, ProcesoElectoral
 from cuestionarios.models import (
     PARTES_CURRICULARES,
@@ -127,6 +128,9 @@ def registrar_consentimiento(
             eventos.append(clave)
     consentimiento.aviso = aviso
     consentimiento.save()
+    if eventos:
+        # Retirar u otorgar la publicación cambia lo que muestran el perfil, la búsqueda y los datos.
+        transaction.on_commit(invalidar_paginas_publicas)
     EventoDeConsentimiento.objects.bulk_create(
         EventoDeConsentimiento(
             consentimiento=consentimiento,
@@ -349,6 +353,8 @@ def mover(
         cuestionario.observaciones.filter(atendida=False).update(atendida=True)
     if movimiento == "publicar":
         _aplicar_publicacion(cuestionario)
+    # Cada movimiento cambia el estado de captura que muestran la búsqueda y las estadísticas.
+    transaction.on_commit(invalidar_paginas_publicas)
     transicion = _mover(cuestionario, hacia, usuario, comentario)
     if movimiento == "publicar":
         _avisar_a_la_persona(cuestionario, "publicado", {})
