@@ -176,7 +176,8 @@ class CompararForm(forms.Form):
     MAXIMO = 4
 
     id = IdentificadoresField(
-        label=_("Candidaturas"), error_messages={"required": _("Elige al menos dos candidaturas para compararlas.")}
+        label=_("Candidaturas"),
+        error_messages={"required": _("Elige al menos dos candidaturas para compararlas.")},
     )
 
     def clean_id(self):

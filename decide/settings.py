@@ -94,7 +94,6 @@ MIDDLEWARE = [
 ]
 
 FORM_RENDERER = "decide.formularios.Renderizador"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # transición de Django 6: los URL sin esquema son https://
 
 ROOT_URLCONF = "decide.urls"
 WSGI_APPLICATION = "decide.wsgi.application"
@@ -152,7 +151,9 @@ LANGUAGES = [("es-mx", _("Español (México)"))]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ guarda el catálogo del proyecto (make messages); locale/ajustes/ corrige textos de Django y
+# allauth (meses en minúscula, trato de «tú»).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "ajustes"]
 
 # --- Archivos estáticos y subidos ---------------------------------------------------------------
 # whitenoise sirve los estáticos con nombres con huella (cache inmutable); `collectstatic` corre en
