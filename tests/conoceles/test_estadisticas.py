@@ -294,3 +294,29 @@ def test_la_pagina_hace_siempre_las_mismas_consultas(client, django_assert_num_q
         respuesta = client.get(URL)
 
     assert respuesta.status_code == 200
+
+
+@pytest.mark.django_db
+def test_retirar_la_autorizacion_renueva_la_pagina_en_cache(
+    client, eleccion, django_capture_on_commit_callbacks
+):
+    from cuestionarios.services import registrar_consentimiento
+
+    candidaturas_ = candidaturas(eleccion, 5)
+    consentimientos = [responder_identidad(c, {1: "si"}) for c in candidaturas_]
+    assertContains(client.get(URL), '<th scope="row">Sí</th><td>5</td>', html=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registrar_consentimiento(
+            persona=candidaturas_[0].persona,
+            proceso=eleccion.proceso,
+            aviso=consentimientos[0].aviso,
+            tratamiento=True,
+            publicacion=True,
+            estadistica=False,
+            usuario=None,
+        )
+
+    respuesta = client.get(URL)
+    assertNotContains(respuesta, '<th scope="row">Sí</th><td>5</td>', html=False)
+    assertContains(respuesta, '<th scope="row">Sí</th><td>menos de 5</td>', html=False)
