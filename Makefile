@@ -23,11 +23,14 @@ run: $(BIN)/.instalado staticfiles/staticfiles.json
 	$(MANAGE) migrate --noinput --verbosity 0
 	$(MANAGE) createcachetable
 	$(MANAGE) cargar_geografia
-	@if $(MANAGE) help generar_demo >/dev/null 2>&1; then $(MANAGE) generar_demo; fi
+	$(MANAGE) generar_demo
+	$(MANAGE) generar_demo_cuestionarios
+	$(MANAGE) generar_demo_plataformas
+	$(MANAGE) generar_demo_participacion
 	@echo "Decide IEEM en http://127.0.0.1:$(PORT)/"
 	DJANGO_DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(BIN)/.instalado staticfiles/staticfiles.json
+test: $(BIN)/.instalado
 	$(BIN)/pytest
 
 check: $(BIN)/.instalado

@@ -1,4 +1,6 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,10 @@ urlpatterns = [
     path("cuentas/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # En desarrollo (make run) Django sirve las fotos e imágenes subidas; en producción, el proxy.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "decide.views.solicitud_incorrecta"
 handler403 = "decide.views.prohibido"

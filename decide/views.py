@@ -11,6 +11,7 @@ from candidaturas.models import Eleccion, Seccion
 from candidaturas.procesos import proceso_de_la_peticion
 from decide import contenido, visitas
 from decide.forms import ConsultaSeccionForm
+from participacion.estadisticas import resumen_participacion
 
 
 @require_GET
@@ -155,7 +156,13 @@ def enlaces(request):
 def estadisticas(request):
     """Visitas al portal (P11). La participación (P16) se agrega a este mismo contexto y se pinta
     debajo, en su propia parcial (ver docs/visitas.md)."""
-    contexto = {"visitas": visitas.resumen_de_visitas()}
+    proceso, procesos_abiertos = proceso_de_la_peticion(request)
+    contexto = {
+        "visitas": visitas.resumen_de_visitas(),
+        "proceso": proceso,
+        "procesos_abiertos": procesos_abiertos,
+        "graficas_participacion": resumen_participacion(proceso) if proceso else [],
+    }
     return render(request, "decide/estadisticas.html", contexto)
 
 

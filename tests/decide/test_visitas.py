@@ -344,8 +344,25 @@ def test_estadisticas_hace_tres_consultas_con_pocos_o_muchos_dias(client, dias, 
     for atras in range(dias):
         VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=atras), seccion=Seccion.INICIO)
 
-    with django_assert_num_queries(3):  # total y primer día · por sección · serie diaria
+    with django_assert_num_queries(4):  # procesos abiertos · total y primer día · por sección · serie diaria
         client.get(reverse("decide:estadisticas"))
+
+
+@pytest.mark.parametrize("dias", [1, 60])
+def test_estadisticas_con_proceso_suma_la_participacion_en_consultas_fijas(
+    client, dias, django_assert_num_queries
+):
+    from tests.candidaturas.factories import ProcesoElectoralFactory
+
+    ProcesoElectoralFactory(activo=True)
+    hoy = datetime.date.today()
+    for atras in range(dias):
+        VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=atras), seccion=Seccion.INICIO)
+
+    with django_assert_num_queries(6):  # las 4 de visitas y procesos · reacciones y comentarios agregados
+        respuesta = client.get(reverse("decide:estadisticas"))
+
+    assert "Participación: reacciones y comentarios" in respuesta.content.decode()
 
 
 def test_el_csv_trae_la_serie_completa_por_dia_y_seccion(client, con_visitas):
