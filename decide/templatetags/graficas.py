@@ -4,11 +4,12 @@ from django import template
 
 register = template.Library()
 
-ALTO_FILA = 30
-X_BARRAS = 210
-ANCHO_BARRAS = 330
+# Cada fila: la etiqueta en su propia línea y la barra debajo, a todo lo ancho, para que en un
+# teléfono el texto siga legible (la hoja de estilos agranda la letra en pantallas angostas).
+ALTO_FILA = 58
+ANCHO_BARRAS = 440
 COLOR_POR_OMISION = "#7a1650"
-LARGO_ETIQUETA = 30
+LARGO_ETIQUETA = 46
 
 
 @register.inclusion_tag("partials/grafica_barras.html")
@@ -28,10 +29,11 @@ def grafica_barras(id_grafica, titulo, barras, url_csv="", nota=""):
                 else etiqueta[: LARGO_ETIQUETA - 1] + "…",
                 "texto": barra.get("texto") or ("" if valor is None else f"{valor:,}"),
                 "color": barra.get("color") or COLOR_POR_OMISION,
-                "y": indice * ALTO_FILA,
-                "y_texto": indice * ALTO_FILA + 19,
+                "y_etiqueta": indice * ALTO_FILA + 22,
+                "y_barra": indice * ALTO_FILA + 30,
+                "y_valor": indice * ALTO_FILA + 45,
                 "ancho": round((valor or 0) / maximo * ANCHO_BARRAS, 1),
-                "x_valor": X_BARRAS + round((valor or 0) / maximo * ANCHO_BARRAS, 1) + 6,
+                "x_valor": round((valor or 0) / maximo * ANCHO_BARRAS, 1) + 8,
             }
         )
     return {
@@ -39,7 +41,6 @@ def grafica_barras(id_grafica, titulo, barras, url_csv="", nota=""):
         "titulo": titulo,
         "filas": filas,
         "alto": max(len(filas), 1) * ALTO_FILA,
-        "x_barras": X_BARRAS,
         "url_csv": url_csv,
         "nota": nota,
     }
