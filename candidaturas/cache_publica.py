@@ -29,8 +29,10 @@ def version_actual():
         return _version_local["valor"]
     version = cache.get(CLAVE_VERSION)
     if version is None:
-        cache.add(CLAVE_VERSION, 1, timeout=None)
-        version = cache.get(CLAVE_VERSION, 1)
+        # Si la clave se perdió (caché vaciada o reiniciada), la nueva versión no puede coincidir con
+        # ninguna anterior: se parte de los milisegundos actuales.
+        cache.add(CLAVE_VERSION, _version_nueva(), timeout=None)
+        version = cache.get(CLAVE_VERSION, 0)
     _version_local.update(valor=version, hasta=ahora + SEGUNDOS_VERSION_LOCAL)
     return version
 
@@ -40,8 +42,16 @@ def invalidar_paginas_publicas():
     try:
         cache.incr(CLAVE_VERSION)
     except ValueError:
-        cache.set(CLAVE_VERSION, 2, timeout=None)
+        cache.set(CLAVE_VERSION, _version_nueva(), timeout=None)
+    olvidar_version_local()
+
+
+def olvidar_version_local():
     _version_local.update(valor=None, hasta=0.0)
+
+
+def _version_nueva():
+    return int(time.time() * 1000)
 
 
 def _es_cacheable(request):
