@@ -154,10 +154,11 @@ def imprimir(nombre, cifras):
 
 GUION_WRK = """
 local rutas = {%(rutas)s}
+local cabeceras = {%(cabeceras)s}
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", rutas[(i %% #rutas) + 1])
+  return wrk.format("GET", rutas[(i %% #rutas) + 1], cabeceras)
 end
 done = function(resumen, latencia, peticiones)
   io.write(string.format("RESULTADO %%d %%d %%.3f %%.3f %%.3f %%d %%d\\n",
@@ -169,10 +170,11 @@ end
 """
 
 
-def carga_wrk(url_base, rutas, segundos=10, concurrencia=16, hilos=1):
+def carga_wrk(url_base, rutas, segundos=10, concurrencia=16, hilos=1, cabeceras=None):
     """Igual que `carga`, pero con wrk (en C: no le roba tanto procesador al servidor).
 
-    Devuelve None si wrk no está instalado (apt-get install wrk)."""
+    `cabeceras` se manda en cada petición (p. ej. una cookie de sesión, para saltarse la caché de
+    páginas públicas). Devuelve None si wrk no está instalado (apt-get install wrk)."""
     import shutil
     import tempfile
 
@@ -180,7 +182,8 @@ def carga_wrk(url_base, rutas, segundos=10, concurrencia=16, hilos=1):
         return None
     lista = ", ".join(f'"{r}"' for r in rutas)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as guion:
-        guion.write(GUION_WRK % {"rutas": lista})
+        lista_cabeceras = ", ".join(f'["{k}"] = "{v}"' for k, v in (cabeceras or {}).items())
+        guion.write(GUION_WRK % {"rutas": lista, "cabeceras": lista_cabeceras})
     salida = subprocess.run(
         [
             "wrk",
@@ -213,3 +216,7 @@ def carga_wrk(url_base, rutas, segundos=10, concurrencia=16, hilos=1):
         "p99_ms": float(p99),
         "estados": {"no 2xx/3xx": int(errores_estado), "errores de red": int(errores_red)},
     }
+
+
+SIN_CACHE = {"Cookie": "sessionid=benchmark-sin-cache"}
+"""Cabeceras que hacen que `pagina_publica_en_cache` no responda desde la caché."""

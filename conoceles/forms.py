@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import ActorPolitico, Candidatura, DistritoLocal, Municipio, Persona
@@ -144,7 +145,9 @@ class BusquedaForm(forms.Form):
 def opciones_de_busqueda(proceso):
     """Actores, municipios y distritos que tienen candidaturas en el proceso (3 consultas)."""
     vigentes = Candidatura.objects.vigentes().filter(eleccion__proceso=proceso)
-    actores = ActorPolitico.objects.filter(candidaturas__in=vigentes).distinct().order_by("orden", "siglas")
+    actores = ActorPolitico.objects.filter(Exists(vigentes.filter(actor=OuterRef("pk")))).order_by(
+        "orden", "siglas"
+    )
     municipios = Municipio.objects.filter(elecciones__proceso=proceso).distinct().order_by("nombre")
     distritos = DistritoLocal.objects.filter(elecciones__proceso=proceso).distinct().order_by("numero")
     return list(actores), list(municipios), list(distritos)

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -30,12 +29,11 @@ def inicio(request):
     contexto["form"] = form
     if not form.is_valid():
         return render(request, "conoceles/inicio.html", contexto, status=400)
-    base = consultas.candidaturas_publicas(proceso)
-    form.poner_conteos(base)
-    candidaturas = form.filtrar(base).order_by(
-        "persona__primer_apellido", "persona__segundo_apellido", "persona__nombre", "pk"
+    vigentes = Candidatura.objects.vigentes().filter(eleccion__proceso=proceso)
+    form.poner_conteos(vigentes)
+    pagina = consultas.pagina_de_resultados(
+        form.filtrar(vigentes), request.GET.get("pagina"), RESULTADOS_POR_PAGINA
     )
-    pagina = Paginator(candidaturas, RESULTADOS_POR_PAGINA).get_page(request.GET.get("pagina"))
     contexto.update(pagina=pagina, filtros_activos=form.filtros_activos())
     return render(request, "conoceles/inicio.html", contexto)
 

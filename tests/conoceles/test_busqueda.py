@@ -266,5 +266,6 @@ def test_la_busqueda_no_crece_en_consultas(client, diputacion, django_assert_num
     con_veinte = consultas_con(20)
 
     assert con_una == con_veinte
-    # procesos, actores, municipios, distritos, 4 conteos de filtros, total y página de resultados
-    assert con_veinte == 10
+    # procesos, actores, municipios, distritos, 4 conteos de filtros, total, identificadores de la
+    # página y sus candidaturas con estado de captura
+    assert con_veinte == 11
