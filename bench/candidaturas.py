@@ -22,57 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from comun import RAIZ, Gunicorn, crear_base, entorno, imprimir, manage  # noqa: E402
+from comun import RAIZ, SIN_CACHE, Gunicorn, analizar, carga, crear_base, entorno, imprimir, manage  # noqa: E402
 
 BASE = "decide_bench_a"
-
-
-def carga(url_base, rutas, peticiones, concurrencia, segundos_maximos=60, calentamiento=20, cabeceras=None):
-    """Como `comun.carga`, con cabeceras (una cookie de sesión evita la caché de páginas públicas)."""
-    import http.client
-    import statistics
-    import threading
-    from urllib.parse import urlsplit
-
-    destino = urlsplit(url_base)
-    latencias, estados, candado = [], {}, threading.Lock()
-    siguiente = iter(range(peticiones + calentamiento))
-    fin = time.monotonic() + segundos_maximos
-
-    def trabajador():
-        conexion = http.client.HTTPConnection(destino.hostname, destino.port, timeout=30)
-        while time.monotonic() < fin:
-            with candado:
-                numero = next(siguiente, None)
-            if numero is None:
-                break
-            inicio = time.perf_counter()
-            conexion.request("GET", rutas[numero % len(rutas)], headers=cabeceras or {})
-            respuesta = conexion.getresponse()
-            respuesta.read()
-            transcurrido = time.perf_counter() - inicio
-            if numero >= calentamiento:
-                with candado:
-                    latencias.append(transcurrido)
-                    estados[respuesta.status] = estados.get(respuesta.status, 0) + 1
-        conexion.close()
-
-    hilos = [threading.Thread(target=trabajador) for _ in range(concurrencia)]
-    inicio = time.perf_counter()
-    for hilo in hilos:
-        hilo.start()
-    for hilo in hilos:
-        hilo.join()
-    duracion = time.perf_counter() - inicio
-    cuantiles = statistics.quantiles(sorted(latencias), n=100)
-    return {
-        "peticiones": len(latencias),
-        "por_segundo": len(latencias) / duracion,
-        "p50_ms": cuantiles[49] * 1000,
-        "p95_ms": cuantiles[94] * 1000,
-        "p99_ms": cuantiles[98] * 1000,
-        "estados": estados,
-    }
 
 
 def rutas_del_listado(slug_municipios):
@@ -100,11 +52,13 @@ def medir_exportacion(env):
     proceso = ProcesoElectoral.objects.get(activo=True)
     total = Candidatura.objects.del_proceso(proceso).visibles().count()
     peticion = RequestFactory().get("/candidaturas/descargar/xlsx/")
-    tracemalloc.start()
+    # El tiempo se mide sin tracemalloc (lo hace varias veces más lento); la memoria, en otra vuelta.
     inicio = time.perf_counter()
     respuesta = descargar(peticion, "xlsx")
     tamano = sum(len(parte) for parte in respuesta.streaming_content)
     segundos = time.perf_counter() - inicio
+    tracemalloc.start()
+    sum(len(parte) for parte in descargar(peticion, "xlsx").streaming_content)
     _actual, pico = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB → MiB en Linux
@@ -125,6 +79,7 @@ def main():
     manage(env, "cargar_geografia")
     inicio = time.perf_counter()
     manage(env, "generar_demo")
+    analizar(BASE)
     print(f"generar_demo (o comprobar que ya estaba): {time.perf_counter() - inicio:.1f} s")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
@@ -145,7 +100,7 @@ def main():
             opciones.concurrencia,
             segundos_maximos=120,
             calentamiento=20,
-            cabeceras={"Cookie": "sessionid=benchmark-sin-cache"},
+            cabeceras=SIN_CACHE,
         )
         con_cache = carga(
             servidor.base,

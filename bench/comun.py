@@ -42,6 +42,17 @@ def crear_base(base_de_datos):
             conexion.execute(f'CREATE DATABASE "{base_de_datos}"')
 
 
+def analizar(base_de_datos):
+    """Estadísticas del planificador al día, como las deja el autovacuum en producción. Recién
+    cargadas las tablas, PostgreSQL estima una fila por tabla y elige planes muy lentos."""
+    import psycopg
+
+    with psycopg.connect(
+        f"postgresql://postgres@127.0.0.1:5432/{base_de_datos}", autocommit=True
+    ) as conexion:
+        conexion.execute("ANALYZE")
+
+
 def manage(env, *argumentos):
     subprocess.run([PYTHON, "manage.py", *argumentos], cwd=RAIZ, env=env, check=True)
 
@@ -99,15 +110,20 @@ class Gunicorn:
         return f"http://127.0.0.1:{self.puerto}"
 
 
-def carga(url_base, rutas, peticiones=2000, concurrencia=8, segundos_maximos=60, calentamiento=100):
-    """Pide `rutas` (en ciclo) con `concurrencia` conexiones persistentes. Devuelve cifras."""
+def carga(
+    url_base, rutas, peticiones=2000, concurrencia=8, segundos_maximos=60, calentamiento=100, cabeceras=None
+):
+    """Pide `rutas` (en ciclo) con `concurrencia` conexiones persistentes. Devuelve cifras.
+
+    Cliente en Python: sirve donde no hay wrk; le quita procesador al servidor, así que sus cifras
+    son pesimistas. `cabeceras` va en cada petición (p. ej. `SIN_CACHE`)."""
     destino = urlsplit(url_base)
     latencias, estados, candado = [], {}, threading.Lock()
     siguiente = iter(range(peticiones + calentamiento))
     fin = time.monotonic() + segundos_maximos
 
     def trabajador():
-        conexion = http.client.HTTPConnection(destino.hostname, destino.port, timeout=10)
+        conexion = http.client.HTTPConnection(destino.hostname, destino.port, timeout=30)
         while time.monotonic() < fin:
             with candado:
                 numero = next(siguiente, None)
@@ -115,7 +131,7 @@ def carga(url_base, rutas, peticiones=2000, concurrencia=8, segundos_maximos=60,
                 break
             ruta = rutas[numero % len(rutas)]
             inicio = time.perf_counter()
-            conexion.request("GET", ruta)
+            conexion.request("GET", ruta, headers=cabeceras or {})
             respuesta = conexion.getresponse()
             respuesta.read()
             transcurrido = time.perf_counter() - inicio
@@ -220,3 +236,11 @@ def carga_wrk(url_base, rutas, segundos=10, concurrencia=16, hilos=1, cabeceras=
 
 SIN_CACHE = {"Cookie": "sessionid=benchmark-sin-cache"}
 """Cabeceras que hacen que `pagina_publica_en_cache` no responda desde la caché."""
+
+
+def ruta_estatica(nombre="css/decide.css"):
+    """URL con huella de un estático ya recopilado (collectstatic): el techo de cada benchmark."""
+    import json
+
+    manifiesto = json.loads((RAIZ / "staticfiles" / "staticfiles.json").read_text())
+    return "/static/" + manifiesto["paths"][nombre]

@@ -23,7 +23,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from comun import PYTHON, RAIZ, SIN_CACHE, Gunicorn, carga_wrk, crear_base, entorno, imprimir, manage  # noqa: E402
+from comun import (  # noqa: E402
+    PYTHON,
+    RAIZ,
+    SIN_CACHE,
+    Gunicorn,
+    analizar,
+    carga_wrk,
+    crear_base,
+    entorno,
+    imprimir,
+    manage,
+    ruta_estatica,
+)
 
 BASE = "decide_bench_conoceles"
 
@@ -85,13 +97,12 @@ def main():
     ):
         manage(env, comando)
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", BASE, "-qc", "ANALYZE"], check=True)
+    analizar(BASE)
 
     azar = random.Random(2027)
     perfiles = [f"/conoceles/{i}/" for i in azar.sample(identificadores(env), 300)]
     busquedas = rutas_de_busqueda()
-    manifiesto = json.loads((RAIZ / "staticfiles" / "staticfiles.json").read_text())
-    estatico = "/static/" + manifiesto["paths"]["css/decide.css"]
+    estatico = ruta_estatica()
 
     medir = functools.partial(carga_wrk, segundos=opciones.segundos, concurrencia=opciones.concurrencia)
     with Gunicorn(env, workers=opciones.workers) as servidor:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.comun import PYTHON, RAIZ, crear_base, entorno, manage  # noqa: E402
+from bench.comun import PYTHON, RAIZ, analizar, crear_base, entorno, manage  # noqa: E402
 
 BASE = "decide_bench_e"
 FRACCION_CON_CUESTIONARIO = 0.85
@@ -186,17 +186,6 @@ def generar():
         tamano = destino.tell()
     pico_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"filas={filas} segundos={segundos:.2f} bytes={tamano} base_kb={base_kb} pico_kb={pico_kb}")
-
-
-def analizar(base_de_datos):
-    """Estadísticas del planificador al día, como las deja el autovacuum en producción. Recién
-    cargadas las tablas, PostgreSQL estima una fila por tabla y elige planes de minutos."""
-    import psycopg
-
-    with psycopg.connect(
-        f"postgresql://postgres@127.0.0.1:5432/{base_de_datos}", autocommit=True
-    ) as conexion:
-        conexion.execute("ANALYZE")
 
 
 def principal():

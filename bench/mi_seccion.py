@@ -11,7 +11,6 @@ desde la caché de páginas públicas y sin ella (con una cookie de sesión). S�
 import argparse
 import csv
 import functools
-import json
 import random
 import shutil
 import sys
@@ -29,6 +28,7 @@ from comun import (  # noqa: E402
     entorno,
     imprimir,
     manage,
+    ruta_estatica,
 )
 
 
@@ -53,8 +53,7 @@ def main():
         numeros = [fila["seccion"] for fila in csv.DictReader(archivo)]
     azar = random.Random(2027)
     rutas_seccion = [f"/mi-seccion/?seccion={azar.choice(numeros)}" for _ in range(300)]
-    manifiesto = json.loads((RAIZ / "staticfiles" / "staticfiles.json").read_text())
-    estatico = "/static/" + manifiesto["paths"]["css/decide.css"]
+    estatico = ruta_estatica()
 
     medir = functools.partial(carga_wrk, segundos=opciones.segundos, concurrencia=opciones.concurrencia)
     with Gunicorn(env, workers=opciones.workers) as servidor:

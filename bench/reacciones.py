@@ -39,7 +39,7 @@ SEGUNDOS_MAXIMOS = 120
 def preparar(env):
     crear_base(BASE)
     manage(env, "migrate", "--noinput", "--verbosity", "0", "--skip-checks")
-    manage(env, "createcachetable", "--skip-checks")
+    manage(env, "createcachetable")
     os.environ.update(env)
     os.environ["DJANGO_SETTINGS_MODULE"] = "decide.settings"
     import django

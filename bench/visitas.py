@@ -19,15 +19,13 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from comun import GUION_WRK, RAIZ, Gunicorn, crear_base, entorno, manage  # noqa: E402
+from comun import RAIZ, Gunicorn, carga_wrk, crear_base, entorno, manage  # noqa: E402
 
 NAVEGADOR = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36"
 BASE = "decide_b_bench"
@@ -78,40 +76,10 @@ def en_proceso(vueltas=200_000):
 
 
 def wrk(url_base, ruta, segundos, concurrencia):
-    lista = f'"{ruta}"'
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as guion:
-        guion.write(GUION_WRK % {"rutas": lista})
-    salida = subprocess.run(
-        [
-            "wrk",
-            "-t",
-            "1",
-            "-c",
-            str(concurrencia),
-            "-d",
-            f"{segundos}s",
-            "--timeout",
-            "5s",
-            "-H",
-            f"User-Agent: {NAVEGADOR}",
-            "-s",
-            guion.name,
-            url_base,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=segundos + 30,
-    ).stdout
-    os.unlink(guion.name)
-    linea = next(x for x in salida.splitlines() if x.startswith("RESULTADO"))
-    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red = linea.split()
-    return {
-        "por_segundo": int(peticiones) / (int(duracion_us) / 1e6),
-        "p50_ms": float(p50),
-        "p99_ms": float(p99),
-        "errores": int(errores_estado) + int(errores_red),
-    }
+    cifras = carga_wrk(
+        url_base, [ruta], segundos=segundos, concurrencia=concurrencia, cabeceras={"User-Agent": NAVEGADOR}
+    )
+    return {**cifras, "errores": sum(cifras["estados"].values())}
 
 
 def de_punta_a_punta(segundos, concurrencia, rondas):

@@ -40,7 +40,8 @@ class BusquedaSinAcentosMixin:
 
 
 class SoloLecturaMixin:
-    """Geografía: la carga `cargar_geografia` desde fixtures/edomex; en el admin sólo se consulta."""
+    """Para lo que en el admin sólo se consulta: la geografía (la carga `cargar_geografia`), las
+    bitácoras, los consentimientos y las visitas (los escriben sus propios flujos)."""
 
     def has_add_permission(self, request):
         return False

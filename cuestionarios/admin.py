@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from candidaturas.admin import SoloLecturaMixin
 from candidaturas.models import ActorPolitico
 from cuestionarios import services
 from cuestionarios.forms import ComentarioForm, ObservacionFormSet
@@ -61,7 +62,7 @@ class ObservacionInline(admin.TabularInline):
 
 
 @admin.register(CuestionarioCurricular)
-class CuestionarioCurricularAdmin(admin.ModelAdmin):
+class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
     list_display = [
         "persona",
         "proceso",
@@ -93,15 +94,6 @@ class CuestionarioCurricularAdmin(admin.ModelAdmin):
         "primera_publicacion_en",
     ]
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("fin del plazo"), ordering="proceso__plazo_de_captura__fin")
     def fin_del_plazo(self, obj):
@@ -239,7 +231,7 @@ class CuestionarioCurricularAdmin(admin.ModelAdmin):
 
 
 @admin.register(CuestionarioIdentidad)
-class CuestionarioIdentidadAdmin(admin.ModelAdmin):
+class CuestionarioIdentidadAdmin(SoloLecturaMixin, admin.ModelAdmin):
     """Listado sin respuestas; la ficha las muestra a quien tiene permiso de ver."""
 
     list_display = ["persona", "proceso", "modificado_en", "publicado_en"]
@@ -248,15 +240,6 @@ class CuestionarioIdentidadAdmin(admin.ModelAdmin):
     search_fields = ["persona__nombre_normalizado"]
     readonly_fields = ["persona", "proceso", "modificado_en", "publicado_en", "respuestas_en_captura"]
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("respuestas en captura"))
     def respuestas_en_captura(self, obj):
@@ -272,21 +255,12 @@ class CuestionarioIdentidadAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegistroDeCambio)
-class RegistroDeCambioAdmin(admin.ModelAdmin):
+class RegistroDeCambioAdmin(SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["fecha", "persona", "proceso", "cuestionario", "campos", "usuario"]
     list_filter = ["cuestionario", "proceso"]
     list_select_related = ["persona", "proceso", "usuario"]
     search_fields = ["persona__nombre_normalizado"]
     readonly_fields = ["fecha", "persona", "proceso", "cuestionario", "usuario", "campos", "detalle"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # --- Aviso, consentimientos y plazos -------------------------------------------------------------------
@@ -313,7 +287,7 @@ class EventoInline(admin.TabularInline):
 
 
 @admin.register(Consentimiento)
-class ConsentimientoAdmin(admin.ModelAdmin):
+class ConsentimientoAdmin(SoloLecturaMixin, admin.ModelAdmin):
     list_display = [
         "persona",
         "proceso",
@@ -326,15 +300,6 @@ class ConsentimientoAdmin(admin.ModelAdmin):
     list_select_related = ["persona", "proceso", "aviso"]
     search_fields = ["persona__nombre_normalizado"]
     inlines = [EventoInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PlazoDeCaptura)
@@ -450,7 +415,7 @@ class CuentaDeCapturaAdmin(admin.ModelAdmin):
 
 
 @admin.register(CandidaturaParaInvitar)
-class CandidaturaParaInvitarAdmin(admin.ModelAdmin):
+class CandidaturaParaInvitarAdmin(SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["persona", "etiqueta_cargo", "actor", "eleccion", "tiene_correo", "tiene_cuenta"]
     list_filter = ["eleccion__proceso", "actor", "cargo", "calidad"]
     list_select_related = [
@@ -466,15 +431,6 @@ class CandidaturaParaInvitarAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).vigentes()
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("correo en el registro"), boolean=True)
     def tiene_correo(self, obj):

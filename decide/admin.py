@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 
+from candidaturas.admin import SoloLecturaMixin
 from candidaturas.cache_publica import invalidar_paginas_publicas
 from decide.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
 from decide.models import Atribucion, EnlaceDeInteres, PreguntaFrecuente, Recurso, VisitaDiaria
@@ -101,18 +102,9 @@ class EnlaceDeInteresAdmin(ContenidoPublicoAdmin):
 
 
 @admin.register(VisitaDiaria)
-class VisitaDiariaAdmin(admin.ModelAdmin):
+class VisitaDiariaAdmin(SoloLecturaMixin, admin.ModelAdmin):
     """Sólo consulta: los conteos los escribe el contador, nunca una persona."""
 
     list_display = ["fecha", "seccion", "cuenta"]
     list_filter = ["seccion"]
     date_hierarchy = "fecha"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
