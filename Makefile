@@ -46,8 +46,10 @@ format: $(BIN)/.instalado
 messages: $(BIN)/.instalado
 	$(MANAGE) makemessages -l es_MX --ignore .venv --ignore staticfiles
 
+# Benchmarks contra PostgreSQL en 127.0.0.1 (necesitan wrk: apt-get install wrk). Cifras en docs/rendimiento.md.
 bench: $(BIN)/.instalado
-	$(BIN)/python bench/mi_seccion.py
+	for b in mi_seccion conoceles candidaturas datos_abiertos reacciones visitas; do \
+		$(BIN)/python bench/$$b.py || exit 1; done
 
 lock: $(BIN)/.instalado
 	$(BIN)/pip freeze --exclude-editable > requirements.lock
