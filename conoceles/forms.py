@@ -48,7 +48,7 @@ class BusquedaForm(forms.Form):
     calidad = forms.ChoiceField(
         label=_("Propietaria o suplente"), required=False, choices=TODAS + list(Candidatura.Calidad.choices)
     )
-    contienda = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    contienda = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
 
     FILTROS = ("cargo", "actor", "municipio", "distrito", "sexo", "edad", "grado", "accion", "calidad")
 
