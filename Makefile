@@ -37,6 +37,7 @@ check: $(BIN)/.instalado
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) compilemessages --ignore .venv --verbosity 0
 	$(PRODUCCION) $(MANAGE) check --deploy --fail-level WARNING
 
 format: $(BIN)/.instalado

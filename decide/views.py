@@ -15,8 +15,16 @@ from participacion.estadisticas import resumen_participacion
 
 
 @require_GET
+@pagina_publica_en_cache()
 def inicio(request):
-    return render(request, "decide/inicio.html", {"form_seccion": ConsultaSeccionForm()})
+    """Portada (P1): el proceso en curso, la caja de Mi sección, Conóceles y las secciones."""
+    proceso, procesos_abiertos = proceso_de_la_peticion(request)
+    contexto = {
+        "form_seccion": ConsultaSeccionForm(),
+        "proceso": proceso,
+        "procesos_abiertos": procesos_abiertos,
+    }
+    return render(request, "decide/inicio.html", contexto)
 
 
 @require_GET

@@ -13,9 +13,35 @@ def test_el_inicio_ofrece_la_caja_de_mi_seccion(client):
 
 
 @pytest.mark.django_db
-def test_el_inicio_no_consulta_la_base_de_datos(client, django_assert_num_queries):
+def test_el_inicio_hace_una_consulta_y_luego_sale_de_la_cache(client, django_assert_num_queries):
+    with django_assert_num_queries(1):  # procesos abiertos
+        client.get(reverse("decide:inicio"))
     with django_assert_num_queries(0):
         client.get(reverse("decide:inicio"))
+
+
+@pytest.mark.django_db
+def test_el_inicio_muestra_el_proceso_en_curso_y_su_jornada(client):
+    import datetime
+
+    from tests.candidaturas.factories import ProcesoElectoralFactory
+
+    ProcesoElectoralFactory(
+        nombre="Proceso Electoral Local Ordinario 2027",
+        activo=True,
+        es_demostracion=True,
+        fecha_jornada=datetime.date(2027, 6, 6),
+    )
+
+    respuesta = client.get(reverse("decide:inicio"))
+
+    assertContains(
+        respuesta,
+        "Proceso electoral en curso: <strong>Proceso Electoral Local Ordinario 2027</strong>",
+        html=False,
+    )
+    assertContains(respuesta, "La jornada electoral es el domingo 6 de junio de 2027.")
+    assertContains(respuesta, "Datos de demostración")
 
 
 @pytest.mark.django_db
