@@ -143,7 +143,12 @@ def _tablero_de_partido(request, cuenta):
         {"candidatura": c, "cuestionario": cuestionarios.get((c.persona_id, c.eleccion.proceso_id))}
         for c in candidaturas
     ]
-    return render(request, "cuestionarios/tablero_partido.html", {"actor": cuenta.actor, "filas": filas})
+    # Procesos en que compite el actor: de cada uno puede descargar su reporte de participación (P14).
+    procesos = list(
+        {f["candidatura"].eleccion.proceso_id: f["candidatura"].eleccion.proceso for f in filas}.values()
+    )
+    contexto = {"actor": cuenta.actor, "filas": filas, "procesos": procesos}
+    return render(request, "cuestionarios/tablero_partido.html", contexto)
 
 
 # --- Aviso y consentimiento (C2) --------------------------------------------------------------------

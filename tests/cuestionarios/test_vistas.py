@@ -272,3 +272,15 @@ def test_personal_sin_segundo_factor_es_llevado_a_activarlo(client):
     respuesta = client.get("/admin/")
 
     assertRedirects(respuesta, reverse("mfa_activate_totp"), fetch_redirect_response=False)
+
+
+@pytest.mark.django_db
+def test_el_tablero_del_partido_ofrece_solo_su_reporte_de_participacion(client):
+    datos = escenario()
+    client.force_login(CuentaDeActorFactory(actor=datos["actor"]).usuario)
+
+    respuesta = client.get(reverse("cuestionarios:tablero"))
+
+    url = reverse("participacion:reporte", args=[datos["proceso"].slug, datos["actor"].slug])
+    assertContains(respuesta, f'href="{url}"')
+    assertContains(respuesta, "Lo que la ciudadanía opinó de sus propuestas")
