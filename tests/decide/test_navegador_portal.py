@@ -57,3 +57,31 @@ def test_las_paginas_de_error_y_acceso_son_accesibles(pagina):
     for ruta in ("/no-existe/", "/cuentas/login/", "/aviso-de-privacidad/"):
         pagina.goto(pagina.url_base + ruta)
         afirmar_accesible(pagina)
+
+
+@pytest.mark.parametrize(("nombre", "tamano"), [("telefono", TELEFONO), ("escritorio", ESCRITORIO)])
+def test_el_personal_sin_segundo_factor_llega_a_activarlo_en_una_pagina_accesible(pagina, nombre, tamano):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_user(
+        "revisora", "revisora@ieem.org.mx", "Clave-de-prueba-2027", is_staff=True
+    )
+    pagina.set_viewport_size(tamano)
+
+    pagina.goto(pagina.url_base + "/cuentas/login/")
+    pagina.get_by_label("Correo electrónico").fill("revisora@ieem.org.mx")
+    pagina.get_by_label("Contraseña").fill("Clave-de-prueba-2027")
+    pagina.get_by_role("button", name="Entrar").click()
+    pagina.wait_for_url("**/captura/**")
+    pagina.goto(pagina.url_base + "/admin/")
+
+    # allauth pide confirmar la contraseña antes de activar un segundo factor (acción sensible).
+    assert "/cuentas/reauthenticate/" in pagina.url
+    afirmar_accesible(pagina)
+    capturar(pagina, f"confirmar-contrasena-{nombre}")
+    pagina.get_by_label("Contraseña").fill("Clave-de-prueba-2027")
+    pagina.get_by_role("button", name="Confirmar").click()
+    pagina.wait_for_url("**/cuentas/2fa/totp/activate/")
+    assert pagina.get_by_role("heading", level=1).is_visible()
+    afirmar_accesible(pagina)
+    capturar(pagina, f"activar-totp-{nombre}")
