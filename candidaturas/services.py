@@ -133,14 +133,7 @@ def sustituir_candidatura(
         raise ValidationError(
             _("La persona sustituta es la misma que ya ocupa el lugar."), code="misma_persona"
         )
-    candidatura.estado = Candidatura.Estado.SUSTITUIDA
-    candidatura.fecha_cambio = fecha
-    candidatura.acuerdo_cambio = acuerdo
-    candidatura.motivo_cambio = motivo
-    candidatura.full_clean()
-    candidatura.save(
-        update_fields=["estado", "fecha_cambio", "acuerdo_cambio", "motivo_cambio", "actualizada"]
-    )
+    _dar_de_baja(candidatura, Candidatura.Estado.SUSTITUIDA, fecha=fecha, acuerdo=acuerdo, motivo=motivo)
 
     nueva = Candidatura(
         persona=persona,
@@ -168,7 +161,14 @@ def cancelar_candidatura(
     """Marca la candidatura como cancelada (no se borra) y deja libre su lugar."""
     candidatura = Candidatura.objects.select_for_update().get(pk=candidatura.pk)
     _exigir_vigente(candidatura)
-    candidatura.estado = Candidatura.Estado.CANCELADA
+    _dar_de_baja(candidatura, Candidatura.Estado.CANCELADA, fecha=fecha, acuerdo=acuerdo, motivo=motivo)
+    transaction.on_commit(invalidar_paginas_publicas)
+    return candidatura
+
+
+def _dar_de_baja(candidatura, estado, *, fecha, acuerdo, motivo):
+    """Marca la candidatura como sustituida o cancelada, con la fecha y el acuerdo; no se borra."""
+    candidatura.estado = estado
     candidatura.fecha_cambio = fecha
     candidatura.acuerdo_cambio = acuerdo
     candidatura.motivo_cambio = motivo
@@ -176,4 +176,3 @@ def cancelar_candidatura(
     candidatura.save(
         update_fields=["estado", "fecha_cambio", "acuerdo_cambio", "motivo_cambio", "actualizada"]
     )
-    return candidatura

@@ -308,6 +308,17 @@ PARTES_CURRICULARES = {
 }
 """Partes del cuestionario que el perfil público fecha por separado, y sus campos."""
 
+CAMPO_FECHA_DE_PARTE = {
+    "foto": "foto_actualizada_en",
+    "contacto": "contacto_actualizado_en",
+    "formacion": "formacion_actualizada_en",
+    "historia": "historia_actualizada_en",
+    "trayectoria": "trayectoria_actualizada_en",
+    "motivacion": "motivacion_actualizada_en",
+    "propuestas": "propuestas_actualizadas_en",
+}
+"""Campo que guarda cuándo se publicó por última vez cada parte."""
+
 
 class CuestionarioCurricularQuerySet(models.QuerySet):
     def publicados(self):
@@ -464,16 +475,7 @@ class CuestionarioCurricular(models.Model):
 
     def fecha_de_parte(self, parte):
         """Fecha de publicación del contenido vigente de una parte ("foto", "contacto", …)."""
-        campo = {
-            "foto": "foto_actualizada_en",
-            "contacto": "contacto_actualizado_en",
-            "formacion": "formacion_actualizada_en",
-            "historia": "historia_actualizada_en",
-            "trayectoria": "trayectoria_actualizada_en",
-            "motivacion": "motivacion_actualizada_en",
-            "propuestas": "propuestas_actualizadas_en",
-        }[parte]
-        return getattr(self, campo)
+        return getattr(self, CAMPO_FECHA_DE_PARTE[parte])
 
     @property
     def fechas_por_parte(self):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import ActorPolitico, Candidatura, Persona, ProcesoElectoral
 from cuestionarios.models import (
+    CAMPO_FECHA_DE_PARTE,
     PARTES_CURRICULARES,
     AvisoDePrivacidad,
     Consentimiento,
@@ -398,7 +399,7 @@ def _aplicar_publicacion(cuestionario):
         else:
             cambio = primera or any(antes[c] != getattr(cuestionario, c) for c in campos)
         if cambio:
-            setattr(cuestionario, _campo_fecha(parte), ahora)
+            setattr(cuestionario, CAMPO_FECHA_DE_PARTE[parte], ahora)
     cuestionario.pendiente = {}
     cuestionario.publicado_en = ahora
     cuestionario.primera_publicacion_en = cuestionario.primera_publicacion_en or ahora
@@ -421,18 +422,6 @@ def _aplicar_publicacion(cuestionario):
     )
     identidad.publicado_en = ahora
     identidad.save(update_fields=["publicado_en"])
-
-
-def _campo_fecha(parte):
-    return {
-        "foto": "foto_actualizada_en",
-        "contacto": "contacto_actualizado_en",
-        "formacion": "formacion_actualizada_en",
-        "historia": "historia_actualizada_en",
-        "trayectoria": "trayectoria_actualizada_en",
-        "motivacion": "motivacion_actualizada_en",
-        "propuestas": "propuestas_actualizadas_en",
-    }[parte]
 
 
 def _avisar_a_la_persona(cuestionario, motivo, contexto):

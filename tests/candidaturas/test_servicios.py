@@ -98,3 +98,26 @@ def test_sin_fecha_ni_correo_no_se_adivina_que_es_la_misma_persona():
     )
 
     assert creada
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cambio", ["sustituir", "cancelar"])
+def test_sustituir_o_cancelar_invalida_las_paginas_publicas(cambio, django_capture_on_commit_callbacks):
+    from candidaturas.cache_publica import version_actual
+
+    candidatura = CandidaturaFactory()
+    antes = version_actual()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if cambio == "sustituir":
+            sustituir_candidatura(
+                candidatura=candidatura,
+                persona=PersonaFactory(),
+                fecha=FECHA,
+                acuerdo="IEEM/CG/12/2027",
+                motivo="",
+            )
+        else:
+            cancelar_candidatura(candidatura=candidatura, fecha=FECHA, acuerdo="IEEM/CG/12/2027")
+
+    assert version_actual() != antes
