@@ -160,3 +160,26 @@ def test_demasiados_intentos_desde_una_ip_reciben_429_en_espanol(client):
 
     assert respuesta.status_code == 429
     assertContains(respuesta, "Demasiadas solicitudes", status_code=429)
+
+
+@pytest.mark.django_db
+def test_todas_las_paginas_del_menu_llevan_la_politica_de_contenido(client):
+    from decide.navegacion import entradas_disponibles
+
+    for url, _etiqueta, _descripcion in entradas_disponibles():
+        politica = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'self'" in politica and "unsafe-inline" not in politica, url
+        assert "frame-ancestors 'none'" in politica, url
+
+
+@pytest.mark.django_db
+def test_con_https_las_respuestas_llevan_hsts_y_cookies_seguras(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.CSRF_COOKIE_SECURE = True
+
+    respuesta = client.get(reverse("account_login"), secure=True)
+
+    assert respuesta["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert respuesta.cookies["csrftoken"]["secure"]
