@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -75,10 +77,9 @@ class BusquedaForm(forms.Form):
             raise ValidationError(_("Escribe al menos dos letras del nombre."), code="muy_corto")
         return texto
 
-    def filtrar(self, candidaturas, excepto=None):
-        """Aplica a `candidaturas` los filtros válidos del formulario (menos el de `excepto`, para
-        contar cuántas hay con cada opción de ese filtro)."""
-        datos = {campo: valor for campo, valor in self.cleaned_data.items() if campo != excepto}
+    def filtrar(self, candidaturas, excepto=()):
+        """Aplica a `candidaturas` los filtros válidos del formulario, menos los de `excepto`."""
+        datos = {campo: valor for campo, valor in self.cleaned_data.items() if campo not in excepto}
         if datos.get("q"):
             for palabra in datos["q"].split():
                 candidaturas = candidaturas.filter(persona__nombre_normalizado__contains=palabra)
@@ -108,17 +109,28 @@ class BusquedaForm(forms.Form):
     CONTEOS = {"cargo": "cargo", "sexo": "persona__sexo", "actor": "actor__slug", "calidad": "calidad"}
 
     def poner_conteos(self, candidaturas):
-        """Añade a las opciones de cargo, sexo, actor y calidad cuántas candidaturas hay con cada una,
-        aplicando los demás filtros. Una consulta por filtro."""
-        for campo, ruta in self.CONTEOS.items():
-            conteos = dict(
-                self.filtrar(candidaturas, excepto=campo)
-                .order_by()
-                .values_list(ruta)
-                .annotate(total=models.Count("pk"))
-            )
+        """Añade a las opciones de cargo, sexo, actor y calidad cuántas candidaturas hay con cada una.
+
+        Cada conteo respeta los demás filtros pero no el suyo (así «Hombre (12)» sigue visible cuando
+        se filtra por «Mujer»). Una sola consulta agrupada por las cuatro columnas; el resto se suma aquí.
+        """
+        rutas = list(self.CONTEOS.values())
+        grupos = (
+            self.filtrar(candidaturas, excepto=self.CONTEOS)
+            .order_by()
+            .values_list(*rutas)
+            .annotate(total=models.Count("pk"))
+        )
+        activos = {campo: self.cleaned_data[campo] for campo in self.CONTEOS if self.cleaned_data.get(campo)}
+        conteos = {campo: Counter() for campo in self.CONTEOS}
+        for *valores, total in grupos:
+            fila = dict(zip(self.CONTEOS, valores, strict=True))
+            for campo in self.CONTEOS:
+                if all(fila[otro] == valor for otro, valor in activos.items() if otro != campo):
+                    conteos[campo][fila[campo]] += total
+        for campo in self.CONTEOS:
             self.fields[campo].choices = [
-                (valor, etiqueta if valor == "" else f"{etiqueta} ({conteos.get(valor, 0):,})")
+                (valor, etiqueta if valor == "" else f"{etiqueta} ({conteos[campo][valor]:,})")
                 for valor, etiqueta in self.fields[campo].choices
             ]
 

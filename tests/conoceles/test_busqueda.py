@@ -194,6 +194,25 @@ def test_los_filtros_muestran_sus_conteos(client, diputacion):
     assertContains(respuesta, "Hombre (1)")
 
 
+def test_cada_conteo_respeta_los_demas_filtros_pero_no_el_suyo(client, proceso, diputacion):
+    ayuntamiento = EleccionFactory(proceso=proceso, ayuntamiento=True)
+    candidata(diputacion, nombre="Ana")
+    candidata(diputacion, nombre="Beto", sexo=Persona.Sexo.HOMBRE, actor=ActorPoliticoFactory())
+    candidata(
+        ayuntamiento,
+        nombre="Carla",
+        cargo=Candidatura.Cargo.PRESIDENCIA_MUNICIPAL,
+        actor=ActorPoliticoFactory(),
+    )
+
+    respuesta = client.get(URL, {"sexo": "mujer", "cargo": "diputacion"})
+
+    assertContains(respuesta, "Mujer (1)")  # sólo diputaciones
+    assertContains(respuesta, "Hombre (1)")
+    assertContains(respuesta, "Diputación (1)")  # sólo mujeres
+    assertContains(respuesta, "Presidencia municipal (1)")
+
+
 def test_un_filtro_aplicado_se_puede_quitar(client, diputacion):
     candidata(diputacion)
 
@@ -266,6 +285,6 @@ def test_la_busqueda_no_crece_en_consultas(client, diputacion, django_assert_num
     con_veinte = consultas_con(20)
 
     assert con_una == con_veinte
-    # procesos, actores, municipios, distritos, 4 conteos de filtros, total, identificadores de la
-    # página y sus candidaturas con estado de captura
-    assert con_veinte == 11
+    # procesos, actores, municipios, distritos, conteos de los filtros (una consulta agrupada), total,
+    # identificadores de la página y sus candidaturas con estado de captura
+    assert con_veinte == 8
