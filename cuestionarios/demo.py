@@ -57,12 +57,6 @@ def generar(proceso=None):
     azar = random.Random(SEMILLA)
     ahora = timezone.now()
 
-    identidades = CuestionarioIdentidad.objects.filter(proceso=proceso)
-    RespuestaIdentidad.objects.filter(cuestionario__in=identidades).delete()
-    identidades.delete()
-    CuestionarioCurricular.objects.filter(proceso=proceso).delete()
-    Consentimiento.objects.filter(proceso=proceso).delete()
-
     personas = list(
         Candidatura.objects.vigentes()
         .del_proceso(proceso)
@@ -72,8 +66,19 @@ def generar(proceso=None):
         .values_list("persona_id", flat=True)
         .distinct()
     )
+    existentes = CuestionarioCurricular.objects.filter(proceso=proceso)
+    if existentes.exists():
+        # Ya se generó: no se toca nada (pudo capturarse algo a mano sobre la demostración).
+        publicados = existentes.filter(publicado_en__isnull=False).count()
+        enviados = existentes.count() - publicados
+        return {
+            "publicados": publicados,
+            "enviados": enviados,
+            "sin_capturar": len(personas) - publicados - enviados,
+            "ya_existian": True,
+        }
     curriculares, consentimientos, publicadas = [], [], []
-    resumen = {"publicados": 0, "enviados": 0, "sin_capturar": 0}
+    resumen = {"publicados": 0, "enviados": 0, "sin_capturar": 0, "ya_existian": False}
     for persona_id in personas:
         tirada = azar.random()
         if tirada >= 0.8:

@@ -11,7 +11,11 @@ class Command(BaseCommand):
         if resumen is None:
             self.stdout.write("No hay un proceso de demostración; no se generó nada.")
             return
-        self.stdout.write(
-            f"Cuestionarios de demostración: {resumen['publicados']} publicados, "
-            f"{resumen['enviados']} enviados, {resumen['sin_capturar']} sin capturar."
+        cifras = (
+            f"{resumen['publicados']} publicados, {resumen['enviados']} enviados, "
+            f"{resumen['sin_capturar']} sin capturar"
         )
+        if resumen["ya_existian"]:
+            self.stdout.write(f"Los cuestionarios de demostración ya existían ({cifras}); no se cambió nada.")
+        else:
+            self.stdout.write(f"Cuestionarios de demostración: {cifras}.")
