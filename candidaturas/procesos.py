@@ -6,7 +6,7 @@ Todas las páginas públicas sirven el proceso predeterminado y cualquier otro c
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from candidaturas.models import ProcesoElectoral
+from candidaturas.models import Eleccion, ProcesoElectoral
 
 
 def proceso_de_la_peticion(request):
@@ -27,3 +27,15 @@ def proceso_de_la_peticion(request):
         return proceso, abiertos
     proceso = next((p for p in abiertos if p.activo), None) or (abiertos[0] if abiertos else None)
     return proceso, abiertos
+
+
+def otros_procesos_en_la_seccion(seccion, proceso, procesos_abiertos):
+    """Los procesos abiertos, distintos de `proceso`, que también votan en `seccion` (p. ej. una
+    elección extraordinaria en su municipio). Una consulta, sólo si hay otros procesos abiertos."""
+    otros = [p for p in procesos_abiertos if p.pk != proceso.pk]
+    if not otros:
+        return []
+    con_boleta = set(
+        Eleccion.objects.filter(proceso__in=otros).en_la_boleta(seccion).values_list("proceso_id", flat=True)
+    )
+    return [p for p in otros if p.pk in con_boleta]

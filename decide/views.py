@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from candidaturas.cache_publica import pagina_publica_en_cache
 from candidaturas.exportar import respuesta_csv
 from candidaturas.models import Eleccion, Seccion
-from candidaturas.procesos import proceso_de_la_peticion
+from candidaturas.procesos import otros_procesos_en_la_seccion, proceso_de_la_peticion
 from decide import contenido, visitas
 from decide.forms import ConsultaSeccionForm
 from participacion.estadisticas import resumen_participacion
@@ -61,6 +61,9 @@ def mi_seccion(request):
                     .con_ambito()
                     .con_encabezados()
                     .en_orden_de_boleta()
+                )
+                contexto["otros_procesos"] = otros_procesos_en_la_seccion(
+                    contexto["seccion"], proceso, procesos_abiertos
                 )
         else:
             estado = 400

@@ -127,3 +127,20 @@ def test_mi_seccion_hace_las_mismas_consultas_con_1_o_50_candidaturas(
         respuesta = client.get(URL, {"seccion": "1234"})
 
     assert respuesta.status_code == 200
+
+
+@pytest.mark.django_db
+def test_avisa_cuando_otro_proceso_abierto_tambien_vota_en_la_seccion(client):
+    from tests.candidaturas.factories import EleccionFactory, ProcesoElectoralFactory, SeccionFactory
+
+    seccion = SeccionFactory(numero=4321)
+    ProcesoElectoralFactory(activo=True, nombre="Ordinario 2027")
+    extraordinario = ProcesoElectoralFactory(nombre="Extraordinaria de Nextlalpan 2027")
+    EleccionFactory(proceso=extraordinario, ayuntamiento=True, municipio=seccion.municipio)
+    ProcesoElectoralFactory(nombre="Extraordinaria de otro municipio")
+
+    respuesta = client.get(reverse("decide:mi_seccion"), {"seccion": "4321"})
+
+    assertContains(respuesta, "En esta sección también se vota en:")
+    assertContains(respuesta, f"?seccion=4321&amp;proceso={extraordinario.slug}")
+    assertNotContains(respuesta, "Extraordinaria de otro municipio</a>")
