@@ -3,10 +3,14 @@
 Todas las páginas públicas sirven el proceso predeterminado y cualquier otro con `?proceso=<slug>`.
 """
 
+import re
+
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from candidaturas.models import Eleccion, ProcesoElectoral
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def proceso_de_la_peticion(request):
@@ -18,6 +22,9 @@ def proceso_de_la_peticion(request):
     """
     abiertos = list(ProcesoElectoral.objects.abiertos())
     slug = request.GET.get("proceso", "").strip()
+    if slug and not SLUG.fullmatch(slug):
+        # Ni siquiera es un identificador posible (p. ej. trae un carácter nulo, que PostgreSQL rechaza).
+        raise Http404(_("No existe el proceso electoral «%(slug)s».") % {"slug": slug[:80]})
     if slug:
         proceso = next((p for p in abiertos if p.slug == slug), None)
         if proceso is None:

@@ -161,7 +161,10 @@ def version_en_edicion(cuestionario: CuestionarioCurricular) -> CuestionarioCurr
 
 def guardar_texto_sin_validar(cuestionario: CuestionarioCurricular, datos) -> None:
     """Guarda lo escrito aunque no pase la validación, para devolverlo al volver (nada se pierde)."""
-    cuestionario.borrador = {campo: datos.get(campo, "") for campo in CAMPOS_EDITABLES if campo in datos}
+    # Sin caracteres nulos: PostgreSQL no los admite en jsonb (el formulario ya los rechaza con un mensaje).
+    cuestionario.borrador = {
+        campo: datos.get(campo, "").replace("\x00", "") for campo in CAMPOS_EDITABLES if campo in datos
+    }
     cuestionario.save(update_fields=["borrador", "modificado_en"])
 
 

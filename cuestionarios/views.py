@@ -434,7 +434,7 @@ def partido_validar(request, pk):
         cuestionario=cuestionario,
         movimiento="validar",
         usuario=request.user,
-        comentario=request.POST.get("comentario", "")[:2000],
+        comentario=request.POST.get("comentario", "").replace("\x00", "")[:2000],
     )
     messages.success(request, _("Validaste la captura. Pasa a revisión del IEEM."))
     return redirect("cuestionarios:tablero")

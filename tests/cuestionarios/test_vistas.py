@@ -284,3 +284,19 @@ def test_el_tablero_del_partido_ofrece_solo_su_reporte_de_participacion(client):
     url = reverse("participacion:reporte", args=[datos["proceso"].slug, datos["actor"].slug])
     assertContains(respuesta, f'href="{url}"')
     assertContains(respuesta, "Lo que la ciudadanía opinó de sus propuestas")
+
+
+@pytest.mark.django_db
+def test_un_caracter_nulo_se_rechaza_con_mensaje_y_no_rompe_el_borrador(client):
+    datos = escenario()
+    entrar(client, datos)
+    url = reverse("cuestionarios:curricular", args=[datos["proceso"].slug])
+
+    respuesta = client.post(url, {"historia_profesional": "Mi historia\x00 con un nulo pegado"})
+
+    assert respuesta.status_code == 400
+    assertContains(respuesta, "Mi historia", status_code=400)
+    assert (
+        "\x00"
+        not in CuestionarioCurricular.objects.get(pk=datos["curricular"].pk).borrador["historia_profesional"]
+    )
