@@ -243,3 +243,10 @@ def test_el_archivo_de_muestra_se_importa_sobre_la_demostracion(db, archivo, for
 
     assert not resultado.has_errors() and not resultado.has_validation_errors()
     assert Candidatura.objects.count() == antes + 6
+
+
+def test_un_caracter_nulo_en_el_archivo_es_un_error_de_fila_y_no_importa_nada(registro):
+    resultado = importar(como_csv([filas_buenas()[0], fila(nombre="Ana\x00", calidad="suplente")]))
+
+    assert Candidatura.objects.count() == 0
+    assert resultado.has_validation_errors() or resultado.has_errors()
