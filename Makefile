@@ -36,6 +36,7 @@ test: $(BIN)/.instalado
 check: $(BIN)/.instalado
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates/
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compilemessages --ignore .venv --verbosity 0
 	$(PRODUCCION) $(MANAGE) check --deploy --fail-level WARNING
@@ -43,6 +44,7 @@ check: $(BIN)/.instalado
 format: $(BIN)/.instalado
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates/
 
 messages: $(BIN)/.instalado
 	$(MANAGE) makemessages -l es_MX --ignore .venv --ignore staticfiles

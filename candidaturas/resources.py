@@ -245,6 +245,11 @@ class CandidaturaResource(resources.ModelResource):
         for columna in COLUMNAS_OBLIGATORIAS:
             if not _texto(row.get(columna)):
                 error(columna, _("Esta columna es obligatoria y está vacía."))
+        for columna, valor in row.items():
+            if isinstance(valor, str) and "\x00" in valor:
+                error(
+                    columna, _("Contiene un carácter nulo (código 0); vuelve a guardar el archivo como texto.")
+                )
 
         if _texto(row.get("id")) and instance.pk is None:
             error(

@@ -249,4 +249,4 @@ def test_un_caracter_nulo_en_el_archivo_es_un_error_de_fila_y_no_importa_nada(re
     resultado = importar(como_csv([filas_buenas()[0], fila(nombre="Ana\x00", calidad="suplente")]))
 
     assert Candidatura.objects.count() == 0
-    assert resultado.has_validation_errors() or resultado.has_errors()
+    assert "carácter nulo" in " ".join(resultado.invalid_rows[0].error_dict["nombre"])
