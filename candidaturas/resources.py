@@ -247,9 +247,7 @@ class CandidaturaResource(resources.ModelResource):
                 error(columna, _("Esta columna es obligatoria y está vacía."))
         for columna, valor in row.items():
             if isinstance(valor, str) and "\x00" in valor:
-                error(
-                    columna, _("Contiene un carácter nulo (código 0); vuelve a guardar el archivo como texto.")
-                )
+                error(columna, _("Contiene un carácter nulo (código 0); guarda de nuevo el archivo."))
 
         if _texto(row.get("id")) and instance.pk is None:
             error(
