@@ -62,16 +62,6 @@ def filtro_de_edad(proceso, clave):
     return por_fecha | (Q(persona__fecha_nacimiento__isnull=True) & por_edad)
 
 
-def rango_de_edad(edad):
-    """Clave del rango de edad de `edad` (o None si no se conoce o es menor de 18)."""
-    if edad is None:
-        return None
-    for clave, minimo, maximo, _etiqueta in RANGOS_DE_EDAD:
-        if edad >= minimo and (maximo is None or edad <= maximo):
-            return clave
-    return None
-
-
 def _cuestionario_de_la_candidatura():
     # Sin orden: el `ordering` del modelo metería dos JOIN más en cada subconsulta.
     return CuestionarioCurricular.objects.filter(
@@ -142,8 +132,6 @@ def edad_de(candidatura):
 
 
 # --- Perfil y comparación -----------------------------------------------------------------------
-
-SIN_INFORMACION = _("La candidatura no proporcionó información.")
 
 # Partes del cuestionario curricular tal como se muestran en el perfil y la comparación:
 # (clave de la parte para su fecha, título, campos).
