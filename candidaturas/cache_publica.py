@@ -7,6 +7,9 @@ que sube un número de versión: desde ese momento ninguna página vieja se vuel
 proceso recuerda la versión a lo más `SEGUNDOS_VERSION_LOCAL` segundos, así que lo publicado se
 ve en público en menos de ese tiempo sin consultar la caché dos veces en cada petición.
 
+La clave incluye además una huella del despliegue (el manifiesto de estáticos): un despliegue nuevo
+nunca sirve páginas guardadas por el anterior.
+
 No se guardan respuestas para quien tiene sesión o mensajes pendientes, ni las que no son 200,
 ni las que ponen cookies (por ejemplo, un token CSRF): esas páginas son de una sola persona.
 """
@@ -14,6 +17,7 @@ ni las que ponen cookies (por ejemplo, un token CSRF): esas páginas son de una 
 import functools
 import hashlib
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -54,6 +58,17 @@ def _version_nueva():
     return int(time.time() * 1000)
 
 
+@functools.cache
+def huella_de_despliegue():
+    """Cambia con cada `collectstatic`: una página guardada por la versión anterior del sitio apunta a
+    estáticos con otra huella (que ya no existen), así que tras desplegar no debe servirse."""
+    manifiesto = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    try:
+        return hashlib.sha256(manifiesto.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "sin-manifiesto"
+
+
 def _es_cacheable(request):
     if request.method not in ("GET", "HEAD"):
         return False
@@ -70,7 +85,7 @@ def pagina_publica_en_cache(segundos=300):
             if not _es_cacheable(request):
                 return vista(request, *args, **kwargs)
             ruta = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-            clave = f"pagina:{version_actual()}:{ruta}"
+            clave = f"pagina:{huella_de_despliegue()}:{version_actual()}:{ruta}"
             guardada = cache.get(clave)
             if guardada is not None:
                 guardada["X-Cache"] = "HIT"

@@ -185,3 +185,17 @@ def test_los_errores_no_se_guardan_en_cache(client, db):
 
     assert respuesta.status_code == 404
     assert respuesta["X-Cache"] == "MISS"
+
+
+def test_un_despliegue_nuevo_no_sirve_paginas_guardadas_por_el_anterior(client, seccion_123, settings, tmp_path):
+    from candidaturas.cache_publica import huella_de_despliegue
+
+    client.get(URL, {"seccion": "123"})
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "staticfiles.json").write_text('{"paths": {"css/decide.css": "css/decide.nuevo.css"}}')
+    huella_de_despliegue.cache_clear()
+
+    respuesta = client.get(URL, {"seccion": "123"})
+
+    huella_de_despliegue.cache_clear()
+    assert respuesta["X-Cache"] == "MISS"
