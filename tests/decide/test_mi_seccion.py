@@ -187,7 +187,9 @@ def test_los_errores_no_se_guardan_en_cache(client, db):
     assert respuesta["X-Cache"] == "MISS"
 
 
-def test_un_despliegue_nuevo_no_sirve_paginas_guardadas_por_el_anterior(client, seccion_123, settings, tmp_path):
+def test_un_despliegue_nuevo_no_sirve_paginas_guardadas_por_el_anterior(
+    client, seccion_123, settings, tmp_path
+):
     from candidaturas.cache_publica import huella_de_despliegue
 
     client.get(URL, {"seccion": "123"})
