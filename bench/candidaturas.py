@@ -49,7 +49,7 @@ def medir_exportacion(env):
     from candidaturas.models import Candidatura, ProcesoElectoral
     from candidaturas.views import descargar
 
-    proceso = ProcesoElectoral.objects.get(activo=True)
+    proceso = ProcesoElectoral.objects.get(predeterminado=True)
     total = Candidatura.objects.del_proceso(proceso).visibles().count()
     peticion = RequestFactory().get("/candidaturas/descargar/xlsx/")
     # El tiempo se mide sin tracemalloc (lo hace varias veces más lento); la memoria, en otra vuelta.

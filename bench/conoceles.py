@@ -44,7 +44,7 @@ def identificadores(env):
     """Ids de candidaturas vigentes del proceso de demostración (para los perfiles)."""
     codigo = (
         "from candidaturas.models import Candidatura;"
-        "print(list(Candidatura.objects.vigentes().filter(eleccion__proceso__activo=True)"
+        "print(list(Candidatura.objects.vigentes().filter(eleccion__proceso__predeterminado=True)"
         ".values_list('pk', flat=True)))"
     )
     salida = subprocess.run(

@@ -69,7 +69,7 @@ def poblar():
         RespuestaIdentidad,
     )
 
-    proceso = ProcesoElectoral.objects.get(activo=True)
+    proceso = ProcesoElectoral.objects.get(predeterminado=True)
     # Sólo personas sin cuestionario: se suma a lo que haya dejado generar_demo_cuestionarios y una
     # segunda corrida no cambia nada.
     con_cuestionario = set(
@@ -176,7 +176,7 @@ def generar():
     from candidaturas.models import Candidatura, ProcesoElectoral
     from conoceles import datos
 
-    proceso = ProcesoElectoral.objects.get(activo=True)
+    proceso = ProcesoElectoral.objects.get(predeterminado=True)
     filas = Candidatura.objects.vigentes().filter(eleccion__proceso=proceso).count()
     base_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     inicio = time.perf_counter()

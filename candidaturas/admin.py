@@ -25,7 +25,7 @@ from candidaturas.models import (
     Municipio,
     Persona,
     ProcesoElectoral,
-    Seccion,
+    SeccionElectoral,
 )
 from candidaturas.resources import CandidaturaResource
 from candidaturas.services import cancelar_candidatura, obtener_o_crear_persona, sustituir_candidatura
@@ -75,8 +75,8 @@ class DistritoFederalAdmin(SoloLecturaMixin, admin.ModelAdmin):
     search_fields = ["=numero", "cabecera"]
 
 
-@admin.register(Seccion)
-class SeccionAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
+@admin.register(SeccionElectoral)
+class SeccionElectoralAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["numero", "municipio", "distrito_local", "distrito_federal", "casillas", "lista_nominal"]
     list_filter = ["distrito_local"]
     list_select_related = ["municipio", "distrito_local", "distrito_federal"]
@@ -88,8 +88,16 @@ class SeccionAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
 
 @admin.register(ProcesoElectoral)
 class ProcesoElectoralAdmin(admin.ModelAdmin):
-    list_display = ["nombre", "anio", "tipo", "fecha_jornada", "activo", "archivado", "es_demostracion"]
-    list_filter = ["tipo", "activo", "archivado", "es_demostracion"]
+    list_display = [
+        "nombre",
+        "anio",
+        "tipo",
+        "fecha_jornada",
+        "predeterminado",
+        "archivado",
+        "es_demostracion",
+    ]
+    list_filter = ["tipo", "predeterminado", "archivado", "es_demostracion"]
     search_fields = ["nombre", "slug"]
     prepopulated_fields = {"slug": ["nombre"]}
 

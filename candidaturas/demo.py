@@ -295,7 +295,7 @@ class _Generador:
             fecha_jornada=datetime.date(2027, 6, 6),
             inicio_campanas=datetime.date(2027, 4, 29),
             fin_campanas=datetime.date(2027, 6, 2),
-            activo=not ProcesoElectoral.objects.filter(activo=True).exists(),
+            predeterminado=not ProcesoElectoral.objects.filter(predeterminado=True).exists(),
             es_demostracion=True,
             descripcion=(
                 "Proceso ficticio para mostrar el portal: diputaciones locales (45 de mayoría relativa "

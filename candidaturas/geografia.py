@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from candidaturas.models import SECCION_MAXIMA, DistritoFederal, DistritoLocal, Municipio, Seccion
+from candidaturas.models import SECCION_MAXIMA, DistritoFederal, DistritoLocal, Municipio, SeccionElectoral
 from candidaturas.texto import normalizar
 
 CARPETA_POR_OMISION = Path(settings.BASE_DIR) / "fixtures" / "edomex"
@@ -258,7 +258,7 @@ def cargar_geografia(*, carpeta=CARPETA_POR_OMISION):
 
     locales = {d.numero: d.pk for d in DistritoLocal.objects.all()}
     federales = {d.numero: d.pk for d in DistritoFederal.objects.all()}
-    existentes = {s.numero: s for s in Seccion.objects.all()}
+    existentes = {s.numero: s for s in SeccionElectoral.objects.all()}
     nuevas, cambiadas = [], []
     for numero, valores in datos["secciones"].items():
         deseado = {
@@ -270,13 +270,13 @@ def cargar_geografia(*, carpeta=CARPETA_POR_OMISION):
         }
         seccion = existentes.get(numero)
         if seccion is None:
-            nuevas.append(Seccion(numero=numero, **deseado))
+            nuevas.append(SeccionElectoral(numero=numero, **deseado))
         elif any(getattr(seccion, campo) != valor for campo, valor in deseado.items()):
             for campo, valor in deseado.items():
                 setattr(seccion, campo, valor)
             cambiadas.append(seccion)
-    Seccion.objects.bulk_create(nuevas, batch_size=1000)
-    Seccion.objects.bulk_update(cambiadas, list(deseado), batch_size=1000)
+    SeccionElectoral.objects.bulk_create(nuevas, batch_size=1000)
+    SeccionElectoral.objects.bulk_update(cambiadas, list(deseado), batch_size=1000)
     resumen.creados["secciones"], resumen.actualizados["secciones"] = len(nuevas), len(cambiadas)
     return resumen
 

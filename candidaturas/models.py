@@ -92,13 +92,13 @@ class DistritoFederal(models.Model):
         }
 
 
-class SeccionQuerySet(models.QuerySet):
+class SeccionElectoralQuerySet(models.QuerySet):
     def para_consulta(self):
         """Trae municipio y distritos de la sección en una sola consulta (página Mi sección)."""
         return self.select_related("municipio", "distrito_local", "distrito_federal")
 
 
-class Seccion(models.Model):
+class SeccionElectoral(models.Model):
     """Sección electoral: la unidad que aparece en la credencial para votar."""
 
     numero = models.PositiveSmallIntegerField(
@@ -124,7 +124,7 @@ class Seccion(models.Model):
     casillas = models.PositiveSmallIntegerField(_("casillas en 2023"), default=0)
     lista_nominal = models.PositiveIntegerField(_("lista nominal 2023"), default=0)
 
-    objects = SeccionQuerySet.as_manager()
+    objects = SeccionElectoralQuerySet.as_manager()
 
     class Meta:
         ordering = ["numero"]
@@ -165,7 +165,7 @@ class ProcesoElectoral(models.Model):
     fecha_jornada = models.DateField(_("fecha de la jornada electoral"), null=True, blank=True)
     inicio_campanas = models.DateField(_("inicio de campañas"), null=True, blank=True)
     fin_campanas = models.DateField(_("fin de campañas"), null=True, blank=True)
-    activo = models.BooleanField(
+    predeterminado = models.BooleanField(
         _("proceso predeterminado"),
         default=False,
         help_text=_("El que se muestra cuando una página no indica ?proceso=. Sólo uno a la vez."),
@@ -188,7 +188,9 @@ class ProcesoElectoral(models.Model):
         verbose_name_plural = _("procesos electorales")
         constraints = [
             models.UniqueConstraint(
-                fields=["activo"], condition=Q(activo=True), name="un_solo_proceso_predeterminado"
+                fields=["predeterminado"],
+                condition=Q(predeterminado=True),
+                name="un_solo_proceso_predeterminado",
             ),
             models.CheckConstraint(
                 condition=Q(fin_campanas__isnull=True)

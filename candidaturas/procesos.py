@@ -32,7 +32,7 @@ def proceso_de_la_peticion(request):
         if proceso is None:
             raise Http404(_("No existe el proceso electoral «%(slug)s».") % {"slug": slug})
         return proceso, abiertos
-    proceso = next((p for p in abiertos if p.activo), None) or (abiertos[0] if abiertos else None)
+    proceso = next((p for p in abiertos if p.predeterminado), None) or (abiertos[0] if abiertos else None)
     return proceso, abiertos
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from candidaturas.admin import SoloLecturaMixin
 from candidaturas.models import ActorPolitico
 from cuestionarios import services
-from cuestionarios.forms import ComentarioForm, ObservacionFormSet
+from cuestionarios.forms import NotaDeRevisionForm, ObservacionFormSet
 from cuestionarios.models import (
     AvisoDePrivacidad,
     CandidaturaParaInvitar,
@@ -52,7 +52,7 @@ class TransicionInline(admin.TabularInline):
 
 class ObservacionInline(admin.TabularInline):
     model = Observacion
-    fields = ["seccion", "supuesto", "texto", "atendida"]
+    fields = ["parte", "supuesto", "texto", "atendida"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -173,7 +173,7 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
         if not request.user.has_perm("cuestionarios.revisar_cuestionario"):
             raise PermissionDenied
         conjunto = ObservacionFormSet(request.POST or None, prefix="obs")
-        comentario = ComentarioForm(request.POST or None)
+        comentario = NotaDeRevisionForm(request.POST or None)
         if request.method == "POST" and conjunto.is_valid() and comentario.is_valid():
             observaciones = [f.cleaned_data for f in conjunto.forms if f.cleaned_data]
             try:

@@ -467,14 +467,16 @@ class IdentidadForm(forms.Form):
 class ObservacionForm(forms.ModelForm):
     class Meta:
         model = Observacion
-        fields = ["seccion", "supuesto", "texto"]
+        fields = ["parte", "supuesto", "texto"]
         widgets = {"texto": forms.Textarea(attrs={"rows": 3})}
 
 
 ObservacionFormSet = forms.formset_factory(ObservacionForm, extra=2, min_num=1, validate_min=True)
 
 
-class ComentarioForm(forms.Form):
+class NotaDeRevisionForm(forms.Form):
+    """Nota opcional del personal al mover un cuestionario en el flujo (no es un comentario ciudadano)."""
+
     comentario = forms.CharField(
         label=_("Comentario (opcional)"),
         required=False,

@@ -708,18 +708,21 @@ class Transicion(models.Model):
         return f"{self.get_desde_display()} → {self.get_hacia_display()}"
 
 
-class Observacion(models.Model):
-    """Observación del personal sobre una sección, con el supuesto de la spec §6 (IEEN, C1)."""
+class ParteDelCuestionario(models.TextChoices):
+    """Parte del cuestionario a la que se refiere una observación del personal."""
 
-    class Seccion(models.TextChoices):
-        FOTO = "foto", _("Fotografía")
-        CONTACTO = "contacto", _("Medios de contacto")
-        FORMACION = "formacion", _("Formación académica")
-        HISTORIA = "historia", _("Historia profesional y/o laboral")
-        TRAYECTORIA = "trayectoria", _("Trayectoria política y/o participación social")
-        MOTIVACION = "motivacion", _("¿Por qué quiero ocupar un cargo público?")
-        PROPUESTAS = "propuestas", _("Propuestas")
-        IDENTIDAD = "identidad", _("Cuestionario de identidad")
+    FOTO = "foto", _("Fotografía")
+    CONTACTO = "contacto", _("Medios de contacto")
+    FORMACION = "formacion", _("Formación académica")
+    HISTORIA = "historia", _("Historia profesional y/o laboral")
+    TRAYECTORIA = "trayectoria", _("Trayectoria política y/o participación social")
+    MOTIVACION = "motivacion", _("¿Por qué quiero ocupar un cargo público?")
+    PROPUESTAS = "propuestas", _("Propuestas")
+    IDENTIDAD = "identidad", _("Cuestionario de identidad")
+
+
+class Observacion(models.Model):
+    """Observación del personal sobre una parte del cuestionario, con el supuesto de la spec §6 (IEEN, C1)."""
 
     class Supuesto(models.TextChoices):
         # Texto literal de IEEN (spec §6), con sus erratas.
@@ -753,18 +756,18 @@ class Observacion(models.Model):
     transicion = models.ForeignKey(
         Transicion, models.CASCADE, related_name="observaciones", verbose_name=_("movimiento")
     )
-    seccion = models.CharField(_("sección"), max_length=20, choices=Seccion.choices)
+    parte = models.CharField(_("parte del cuestionario"), max_length=20, choices=ParteDelCuestionario.choices)
     supuesto = models.CharField(_("supuesto"), max_length=20, choices=Supuesto.choices)
     texto = models.TextField(_("explicación"), blank=True)
     atendida = models.BooleanField(_("atendida"), default=False)
 
     class Meta:
-        ordering = ["seccion", "id"]
+        ordering = ["parte", "id"]
         verbose_name = _("observación")
         verbose_name_plural = _("observaciones")
 
     def __str__(self):
-        return f"{self.get_seccion_display()}: {self.get_supuesto_display()}"
+        return f"{self.get_parte_display()}: {self.get_supuesto_display()}"
 
 
 class RegistroDeCambio(models.Model):

@@ -370,7 +370,7 @@ def mover(
 def hacer_observaciones(
     *, cuestionario: CuestionarioCurricular, usuario, observaciones: list[dict], comentario: str = ""
 ) -> Transicion:
-    """`observaciones`: [{"seccion", "supuesto", "texto"}, …]. Avisa a la persona por correo."""
+    """`observaciones`: [{"parte", "supuesto", "texto"}, …]. Avisa a la persona por correo."""
     if not observaciones:
         raise ValueError("Hace falta al menos una observación.")
     if not puede_mover(usuario, cuestionario, "observar"):

@@ -105,6 +105,6 @@ class EnlaceDeInteresAdmin(ContenidoPublicoAdmin):
 class VisitaDiariaAdmin(SoloLecturaMixin, admin.ModelAdmin):
     """Sólo consulta: los conteos los escribe el contador, nunca una persona."""
 
-    list_display = ["fecha", "seccion", "cuenta"]
-    list_filter = ["seccion"]
+    list_display = ["fecha", "area", "cuenta"]
+    list_filter = ["area"]
     date_hierarchy = "fecha"

@@ -362,7 +362,7 @@ class EnlaceDeInteres(models.Model):
 # --- Visitas (P11) ------------------------------------------------------------------------------
 
 
-class Seccion(models.TextChoices):
+class AreaDelPortal(models.TextChoices):
     """Partes del portal cuyas visitas se cuentan por separado (ver decide/visitas.py)."""
 
     INICIO = "inicio", _("Inicio")
@@ -380,8 +380,8 @@ class Seccion(models.TextChoices):
 
 
 class VisitaDiariaQuerySet(models.QuerySet):
-    def totales_por_seccion(self):
-        return self.values("seccion").annotate(total=models.Sum("cuenta")).order_by("-total", "seccion")
+    def totales_por_area(self):
+        return self.values("area").annotate(total=models.Sum("cuenta")).order_by("-total", "area")
 
     def serie_diaria(self, desde):
         return (
@@ -396,18 +396,16 @@ class VisitaDiaria(models.Model):
     """Cuántas páginas se vieron en una sección del portal en un día. Sólo conteos: ningún dato personal."""
 
     fecha = models.DateField(_("fecha"))
-    seccion = models.CharField(_("sección del portal"), max_length=20, choices=Seccion.choices)
+    area = models.CharField(_("área del portal"), max_length=20, choices=AreaDelPortal.choices)
     cuenta = models.PositiveBigIntegerField(_("páginas vistas"), default=0)
 
     objects = VisitaDiariaQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-fecha", "seccion"]
+        ordering = ["-fecha", "area"]
         verbose_name = _("visitas de un día")
         verbose_name_plural = _("visitas por día")
-        constraints = [
-            models.UniqueConstraint(fields=["fecha", "seccion"], name="una_cuenta_por_dia_y_seccion")
-        ]
+        constraints = [models.UniqueConstraint(fields=["fecha", "area"], name="una_cuenta_por_dia_y_area")]
 
     def __str__(self):
-        return f"{self.fecha:%Y-%m-%d} · {self.get_seccion_display()}: {self.cuenta}"
+        return f"{self.fecha:%Y-%m-%d} · {self.get_area_display()}: {self.cuenta}"

@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "decide.middleware.ContadorDeVisitasMiddleware",
 ]
 
-FORM_RENDERER = "decide.formularios.Renderizador"
+FORM_RENDERER = "decide.renderizador.Renderizador"
 
 ROOT_URLCONF = "decide.urls"
 WSGI_APPLICATION = "decide.wsgi.application"

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from candidaturas.cache_publica import pagina_publica_en_cache
 from candidaturas.exportar import respuesta_csv
-from candidaturas.models import Eleccion, Seccion
+from candidaturas.models import Eleccion, SeccionElectoral
 from candidaturas.procesos import otros_procesos_en_la_seccion, proceso_de_la_peticion
 from decide import contenido, visitas
 from decide.forms import ConsultaSeccionForm
@@ -50,7 +50,7 @@ def mi_seccion(request):
         if form.is_valid():
             numero = form.cleaned_data["seccion"]
             contexto["numero_buscado"] = numero
-            contexto["seccion"] = Seccion.objects.para_consulta().filter(numero=numero).first()
+            contexto["seccion"] = SeccionElectoral.objects.para_consulta().filter(numero=numero).first()
             if contexto["seccion"] is None:
                 estado = 404
             elif proceso is not None:

@@ -29,7 +29,7 @@ from django.db.models import F, Min, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from decide.models import Seccion, VisitaDiaria
+from decide.models import AreaDelPortal, VisitaDiaria
 
 logger = logging.getLogger(__name__)
 
@@ -42,17 +42,17 @@ DIAS_A_REVISAR = 7
 # Lo que nunca cuenta: archivos, el admin, la salud del servidor, el acceso y el área privada de
 # captura (no es navegación ciudadana).
 PREFIJOS_EXCLUIDOS = ("/static/", "/media/", "/admin/", "/salud/", "/cuentas/", "/captura/", "/__")
-SECCIONES_POR_PREFIJO = (
-    ("/conoceles/", Seccion.CONOCELES),
-    ("/mi-seccion/", Seccion.MI_SECCION),
-    ("/candidaturas/", Seccion.CANDIDATURAS),
-    ("/plataformas/", Seccion.PLATAFORMAS),
-    ("/atribuciones/", Seccion.ATRIBUCIONES),
-    ("/quita-dudas/", Seccion.QUITA_DUDAS),
-    ("/recursos/", Seccion.RECURSOS),
-    ("/enlaces/", Seccion.ENLACES),
-    ("/estadisticas/", Seccion.ESTADISTICAS),
-    ("/procesos/", Seccion.PROCESOS),
+AREAS_POR_PREFIJO = (
+    ("/conoceles/", AreaDelPortal.CONOCELES),
+    ("/mi-seccion/", AreaDelPortal.MI_SECCION),
+    ("/candidaturas/", AreaDelPortal.CANDIDATURAS),
+    ("/plataformas/", AreaDelPortal.PLATAFORMAS),
+    ("/atribuciones/", AreaDelPortal.ATRIBUCIONES),
+    ("/quita-dudas/", AreaDelPortal.QUITA_DUDAS),
+    ("/recursos/", AreaDelPortal.RECURSOS),
+    ("/enlaces/", AreaDelPortal.ENLACES),
+    ("/estadisticas/", AreaDelPortal.ESTADISTICAS),
+    ("/procesos/", AreaDelPortal.PROCESOS),
 )
 # Robots, herramientas y vistas previas de enlaces: se reconocen por su agente de usuario. No es
 # infalible (un robot puede disfrazarse), pero deja fuera a los que se anuncian, que son casi todos.
@@ -66,16 +66,16 @@ PATRON_ROBOTS = re.compile(
 )
 
 
-def seccion_de_la_ruta(ruta):
-    """La sección del portal a la que pertenece `ruta`, o None si esa ruta no se cuenta."""
+def area_de_la_ruta(ruta):
+    """El área del portal a la que pertenece `ruta`, o None si esa ruta no se cuenta."""
     if ruta.startswith(PREFIJOS_EXCLUIDOS):
         return None
     if ruta == "/":
-        return Seccion.INICIO
-    for prefijo, seccion in SECCIONES_POR_PREFIJO:
+        return AreaDelPortal.INICIO
+    for prefijo, area in AREAS_POR_PREFIJO:
         if ruta.startswith(prefijo):
-            return seccion
-    return Seccion.OTRAS
+            return area
+    return AreaDelPortal.OTRAS
 
 
 @functools.lru_cache(maxsize=2048)
@@ -84,7 +84,7 @@ def es_robot(agente):
     return not agente or bool(PATRON_ROBOTS.search(agente))
 
 
-def seccion_a_contar(request, respuesta):
+def area_a_contar(request, respuesta):
     """La sección que suma esta petición, o None si no es una página vista por una persona."""
     if request.method != "GET" or respuesta.status_code != 200:
         return None
@@ -92,8 +92,8 @@ def seccion_a_contar(request, respuesta):
         return None
     if "attachment" in respuesta.get("Content-Disposition", ""):
         return None
-    seccion = seccion_de_la_ruta(request.path_info)
-    if seccion is None:
+    area = area_de_la_ruta(request.path_info)
+    if area is None:
         return None
     encabezados = request.headers
     if es_robot(encabezados.get("User-Agent", "")):
@@ -105,7 +105,7 @@ def seccion_a_contar(request, respuesta):
         usuario = getattr(request, "user", None)
         if usuario is not None and usuario.is_staff:
             return None
-    return seccion
+    return area
 
 
 class Pendientes:
@@ -128,9 +128,9 @@ class Pendientes:
             self._fecha = (segundo, timezone.localdate())
         return self._fecha[1]
 
-    def sumar(self, fecha, seccion):
+    def sumar(self, fecha, area):
         with self._candado:
-            self._cuentas[(fecha, seccion)] += 1
+            self._cuentas[(fecha, area)] += 1
 
     def tomar(self):
         """Devuelve lo acumulado y empieza de cero."""
@@ -150,8 +150,8 @@ class Pendientes:
 pendientes = Pendientes()
 
 
-def clave(fecha, seccion):
-    return f"visitas:{fecha.isoformat()}:{seccion}"
+def clave(fecha, area):
+    return f"visitas:{fecha.isoformat()}:{area}"
 
 
 def _sumar_en_cache(clave_cache, cantidad):
@@ -170,9 +170,9 @@ def enviar_a_la_cache():
     cuentas = pendientes.tomar()
     enviadas = Counter()
     try:
-        for (fecha, seccion), cantidad in cuentas.items():
-            _sumar_en_cache(clave(fecha, seccion), cantidad)
-            enviadas[(fecha, seccion)] = cantidad
+        for (fecha, area), cantidad in cuentas.items():
+            _sumar_en_cache(clave(fecha, area), cantidad)
+            enviadas[(fecha, area)] = cantidad
     except Exception:
         pendientes.devolver(cuentas - enviadas)
         raise
@@ -191,12 +191,12 @@ def volcar_a_la_base(hoy=None):
     try:
         hoy = hoy or timezone.localdate()
         claves = {
-            clave(hoy - datetime.timedelta(days=atras), seccion): (
+            clave(hoy - datetime.timedelta(days=atras), area): (
                 hoy - datetime.timedelta(days=atras),
-                seccion,
+                area,
             )
             for atras in range(DIAS_A_REVISAR + 1)
-            for seccion in Seccion.values
+            for area in AreaDelPortal.values
         }
         tomadas = {}
         for clave_cache, cantidad in cache.get_many(list(claves)).items():
@@ -208,12 +208,12 @@ def volcar_a_la_base(hoy=None):
         try:
             with transaction.atomic():
                 for clave_cache, cantidad in tomadas.items():
-                    fecha, seccion = claves[clave_cache]
-                    actualizadas = VisitaDiaria.objects.filter(fecha=fecha, seccion=seccion).update(
+                    fecha, area = claves[clave_cache]
+                    actualizadas = VisitaDiaria.objects.filter(fecha=fecha, area=area).update(
                         cuenta=F("cuenta") + cantidad
                     )
                     if not actualizadas:
-                        VisitaDiaria.objects.create(fecha=fecha, seccion=seccion, cuenta=cantidad)
+                        VisitaDiaria.objects.create(fecha=fecha, area=area, cuenta=cantidad)
         except Exception:
             for clave_cache, cantidad in tomadas.items():
                 _sumar_en_cache(clave_cache, cantidad)
@@ -231,9 +231,9 @@ def volcar_visitas():
 
 def registrar(request, respuesta):
     """Lo que hace el middleware después de cada respuesta."""
-    seccion = seccion_a_contar(request, respuesta)
-    if seccion is not None:
-        pendientes.sumar(pendientes.hoy(), seccion)
+    area = area_a_contar(request, respuesta)
+    if area is not None:
+        pendientes.sumar(pendientes.hoy(), area)
     if not pendientes.toca_enviar():
         return
     enviar_a_la_cache()
@@ -261,14 +261,14 @@ def resumen_de_visitas(hoy=None, dias=30):
     hoy = hoy or timezone.localdate()
     desde = hoy - datetime.timedelta(days=dias - 1)
     general = VisitaDiaria.objects.aggregate(total=Sum("cuenta"), desde=Min("fecha"))
-    etiquetas = dict(Seccion.choices)
-    por_seccion = [
+    etiquetas = dict(AreaDelPortal.choices)
+    por_area = [
         {
-            "seccion": fila["seccion"],
-            "etiqueta": etiquetas.get(fila["seccion"], fila["seccion"]),
+            "area": fila["area"],
+            "etiqueta": etiquetas.get(fila["area"], fila["area"]),
             "total": fila["total"],
         }
-        for fila in VisitaDiaria.objects.totales_por_seccion()
+        for fila in VisitaDiaria.objects.totales_por_area()
     ]
     por_dia = {fila["fecha"]: fila["total"] for fila in VisitaDiaria.objects.serie_diaria(desde)}
     serie = [
@@ -279,14 +279,14 @@ def resumen_de_visitas(hoy=None, dias=30):
         for n in range(dias)
     ]
     return {
-        "barras_por_seccion": [{"etiqueta": f["etiqueta"], "valor": f["total"]} for f in por_seccion],
+        "barras_por_area": [{"etiqueta": f["etiqueta"], "valor": f["total"]} for f in por_area],
         "barras_por_dia": [
             {"etiqueta": date_format(d["fecha"], "D j \\d\\e M"), "valor": d["total"]} for d in serie
         ],
         "total": general["total"] or 0,
         "desde": general["desde"],
         "dias": dias,
-        "por_seccion": por_seccion,
+        "por_area": por_area,
         "serie": serie,
         "total_periodo": sum(d["total"] for d in serie),
     }
@@ -294,9 +294,9 @@ def resumen_de_visitas(hoy=None, dias=30):
 
 def filas_csv():
     """Todas las cuentas diarias, de la más antigua a la más reciente (para la descarga)."""
-    etiquetas = dict(Seccion.choices)
+    etiquetas = dict(AreaDelPortal.choices)
     for fila in (
-        VisitaDiaria.objects.order_by("fecha", "seccion").values_list("fecha", "seccion", "cuenta").iterator()
+        VisitaDiaria.objects.order_by("fecha", "area").values_list("fecha", "area", "cuenta").iterator()
     ):
-        fecha, seccion, cuenta = fila
-        yield [fecha.isoformat(), seccion, str(etiquetas.get(seccion, seccion)), cuenta]
+        fecha, area, cuenta = fila
+        yield [fecha.isoformat(), area, str(etiquetas.get(area, area)), cuenta]

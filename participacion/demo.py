@@ -21,7 +21,9 @@ COMENTARIOS = [
 
 def generar_demo_participacion():
     """Devuelve el proceso de demostración con participación, o `None` si no hay uno."""
-    proceso = ProcesoElectoral.objects.filter(es_demostracion=True).order_by("-activo", "-anio").first()
+    proceso = (
+        ProcesoElectoral.objects.filter(es_demostracion=True).order_by("-predeterminado", "-anio").first()
+    )
     if proceso is None:
         return None
     propuestas = list(Propuesta.objects.filter(plataforma__proceso=proceso))

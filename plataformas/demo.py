@@ -37,7 +37,9 @@ IDEAS = [
 def generar_demo_plataformas():
     """Crea plataformas (con propuestas) y bloques para el proceso de demostración. Devuelve el
     proceso, o `None` si no hay uno. Si ya tiene plataformas, no hace nada."""
-    proceso = ProcesoElectoral.objects.filter(es_demostracion=True).order_by("-activo", "-anio").first()
+    proceso = (
+        ProcesoElectoral.objects.filter(es_demostracion=True).order_by("-predeterminado", "-anio").first()
+    )
     if proceso is None or PlataformaElectoral.objects.filter(proceso=proceso).exists():
         return proceso
     azar = random.Random(2027)

@@ -61,7 +61,7 @@ texto = st.text(max_size=40)
 
 @pytest.fixture
 def registro(db):
-    eleccion = EleccionFactory(proceso=ProcesoElectoralFactory(activo=True))
+    eleccion = EleccionFactory(proceso=ProcesoElectoralFactory(predeterminado=True))
     CandidaturaFactory.create_batch(3, eleccion=eleccion)
 
 

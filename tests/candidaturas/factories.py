@@ -14,7 +14,7 @@ from candidaturas.models import (
     Municipio,
     Persona,
     ProcesoElectoral,
-    Seccion,
+    SeccionElectoral,
 )
 
 factory.Faker._DEFAULT_LOCALE = "es_MX"
@@ -51,7 +51,7 @@ class DistritoFederalFactory(DjangoModelFactory):
 
 class SeccionFactory(DjangoModelFactory):
     class Meta:
-        model = Seccion
+        model = SeccionElectoral
         django_get_or_create = ("numero",)
 
     numero = factory.Sequence(lambda n: 7000 + n)
@@ -73,7 +73,7 @@ class ProcesoElectoralFactory(DjangoModelFactory):
     fecha_jornada = datetime.date(2027, 6, 6)
     inicio_campanas = datetime.date(2027, 4, 29)
     fin_campanas = datetime.date(2027, 6, 2)
-    activo = False
+    predeterminado = False
 
 
 class EleccionFactory(DjangoModelFactory):

@@ -99,8 +99,8 @@ def test_los_procesos_son_de_demostracion_y_el_ordinario_es_el_predeterminado(ge
 
     ordinario = ProcesoElectoral.objects.get(slug=SLUG_ORDINARIO)
     extraordinario = ProcesoElectoral.objects.get(slug=SLUG_EXTRAORDINARIO)
-    assert ordinario.es_demostracion and ordinario.activo
-    assert extraordinario.es_demostracion and not extraordinario.activo
+    assert ordinario.es_demostracion and ordinario.predeterminado
+    assert extraordinario.es_demostracion and not extraordinario.predeterminado
     assert extraordinario.elecciones.get().municipio.nombre == "Nextlalpan"
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from candidaturas.geografia import CARPETA_POR_OMISION, ErrorDeCarga, cargar_geografia
-from candidaturas.models import DistritoFederal, DistritoLocal, Municipio, Seccion
+from candidaturas.models import DistritoFederal, DistritoLocal, Municipio, SeccionElectoral
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_carga_la_geografia_real_completa():
 
     assert Municipio.objects.count() == 125
     assert DistritoLocal.objects.count() == 45
-    assert Seccion.objects.count() == 6561
+    assert SeccionElectoral.objects.count() == 6561
     assert DistritoFederal.objects.count() == 20
 
 
@@ -44,21 +44,25 @@ def test_respeta_las_claves_ieem_distintas_de_las_de_inegi():
 def test_ninguna_seccion_recibe_un_distrito_federal_adivinado():
     cargar_geografia()
 
-    assert not Seccion.objects.filter(distrito_federal__isnull=False).exists()
+    assert not SeccionElectoral.objects.filter(distrito_federal__isnull=False).exists()
 
 
 @pytest.mark.django_db
 def test_cargar_dos_veces_no_cambia_nada():
     cargar_geografia()
     antes = list(
-        Seccion.objects.order_by("numero").values_list("numero", "municipio_id", "distrito_local_id")
+        SeccionElectoral.objects.order_by("numero").values_list("numero", "municipio_id", "distrito_local_id")
     )
 
     resumen = cargar_geografia()
 
     assert resumen.sin_cambios
     assert (
-        list(Seccion.objects.order_by("numero").values_list("numero", "municipio_id", "distrito_local_id"))
+        list(
+            SeccionElectoral.objects.order_by("numero").values_list(
+                "numero", "municipio_id", "distrito_local_id"
+            )
+        )
         == antes
     )
 
@@ -71,7 +75,7 @@ def test_una_segunda_carga_corrige_lo_que_cambio_en_los_archivos(carpeta):
     resumen = cargar_geografia(carpeta=carpeta)
 
     assert resumen.actualizados["secciones"] == 1
-    assert Seccion.objects.get(numero=1).casillas == 5
+    assert SeccionElectoral.objects.get(numero=1).casillas == 5
 
 
 @pytest.mark.django_db
@@ -85,7 +89,7 @@ def test_un_archivo_con_error_no_cambia_nada_y_nombra_archivo_fila_y_columna(car
         "secciones.csv, fila 5, columna casillas_2023: «cuatro» no es un número entero."
     ]
     assert Municipio.objects.count() == 0
-    assert Seccion.objects.count() == 0
+    assert SeccionElectoral.objects.count() == 0
 
 
 @pytest.mark.django_db

@@ -27,7 +27,7 @@ URL = reverse("candidaturas:lista")
 
 @pytest.fixture
 def proceso(db):
-    return ProcesoElectoralFactory(slug="ordinario-2027", activo=True)
+    return ProcesoElectoralFactory(slug="ordinario-2027", predeterminado=True)
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ def persona(nombre):
 @pytest.fixture
 def boleta(db):
     """Sección 1234 (Nextlalpan, distrito 20) y un proceso con contiendas dentro y fuera de ella."""
-    proceso = ProcesoElectoralFactory(slug="ordinario-2027", activo=True)
+    proceso = ProcesoElectoralFactory(slug="ordinario-2027", predeterminado=True)
     seccion = SeccionFactory(numero=1234, municipio=MunicipioFactory(clave_ieem=59, nombre="Nextlalpan"))
     pan = ActorPoliticoFactory(siglas="PAN", slug="pan")
     contiendas = {
@@ -134,7 +134,7 @@ def test_avisa_cuando_otro_proceso_abierto_tambien_vota_en_la_seccion(client):
     from tests.candidaturas.factories import EleccionFactory, ProcesoElectoralFactory, SeccionFactory
 
     seccion = SeccionFactory(numero=4321)
-    ProcesoElectoralFactory(activo=True, nombre="Ordinario 2027")
+    ProcesoElectoralFactory(predeterminado=True, nombre="Ordinario 2027")
     extraordinario = ProcesoElectoralFactory(nombre="Extraordinaria de Nextlalpan 2027")
     EleccionFactory(proceso=extraordinario, ayuntamiento=True, municipio=seccion.municipio)
     ProcesoElectoralFactory(nombre="Extraordinaria de otro municipio")

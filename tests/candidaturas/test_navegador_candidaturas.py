@@ -29,7 +29,7 @@ def registro():
     proceso = ProcesoElectoralFactory(
         slug="demo-2027",
         nombre="Proceso Electoral Local 2027 (demostración)",
-        activo=True,
+        predeterminado=True,
         es_demostracion=True,
     )
     ProcesoElectoralFactory(slug="extra-2027", nombre="Extraordinaria de Nextlalpan 2027 (demostración)")

@@ -20,7 +20,7 @@ URL = reverse("conoceles:inicio")
 
 @pytest.fixture
 def proceso(db):
-    return ProcesoElectoralFactory(activo=True, fecha_jornada=datetime.date(2027, 6, 6))
+    return ProcesoElectoralFactory(predeterminado=True, fecha_jornada=datetime.date(2027, 6, 6))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ URL = reverse("conoceles:inicio")
 @pytest.fixture
 def datos(db, django_capture_on_commit_callbacks):
     datos = escenario()
-    datos["proceso"].activo = True
+    datos["proceso"].predeterminado = True
     datos["proceso"].save()
     return datos
 

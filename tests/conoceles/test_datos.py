@@ -28,7 +28,7 @@ INYECCION = '=HYPERLINK("http://malo.example/","Da clic")'
 
 @pytest.fixture
 def eleccion():
-    return EleccionFactory(proceso=ProcesoElectoralFactory(activo=True))
+    return EleccionFactory(proceso=ProcesoElectoralFactory(predeterminado=True))
 
 
 def descargar(client, nombre, **parametros):

@@ -31,7 +31,7 @@ def csv_de(client, grafica, **parametros):
 
 @pytest.fixture
 def eleccion():
-    return EleccionFactory(proceso=ProcesoElectoralFactory(activo=True))
+    return EleccionFactory(proceso=ProcesoElectoralFactory(predeterminado=True))
 
 
 def candidaturas(eleccion, n, **campos):
@@ -153,7 +153,7 @@ def test_las_candidaturas_canceladas_no_cuentan(client, eleccion):
 
 @pytest.mark.django_db
 def test_el_avance_por_municipio_usa_las_planillas_de_ayuntamiento(client):
-    proceso = ProcesoElectoralFactory(activo=True)
+    proceso = ProcesoElectoralFactory(predeterminado=True)
     ayuntamiento = EleccionFactory(proceso=proceso, ayuntamiento=True, municipio__nombre="Tonatico")
     candidaturas(ayuntamiento, 6, cargo=Candidatura.Cargo.REGIDURIA)
 
@@ -279,7 +279,7 @@ def test_los_nombres_no_aparecen_en_las_estadisticas(client, eleccion):
 @pytest.mark.parametrize("cuantas", [1, 30])
 @pytest.mark.django_db
 def test_la_pagina_hace_siempre_las_mismas_consultas(client, django_assert_num_queries, cuantas):
-    proceso = ProcesoElectoralFactory(activo=True)
+    proceso = ProcesoElectoralFactory(predeterminado=True)
     mr = EleccionFactory(proceso=proceso)
     ayuntamiento = EleccionFactory(proceso=proceso, ayuntamiento=True)
     for c in candidaturas(mr, cuantas):

@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, ser
 
 
 def _proceso_con_datos():
-    proceso = ProcesoElectoralFactory(activo=True, es_demostracion=True)
+    proceso = ProcesoElectoralFactory(predeterminado=True, es_demostracion=True)
     mr = EleccionFactory(proceso=proceso)
     ayuntamiento = EleccionFactory(proceso=proceso, ayuntamiento=True, municipio__nombre="Valle de Bravo")
     for indice, actor in enumerate([ActorPoliticoFactory(siglas="PRA"), ActorPoliticoFactory(siglas="PRB")]):

@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, ser
 @pytest.fixture
 def contienda():
     proceso = ProcesoElectoralFactory(
-        activo=True, es_demostracion=True, fecha_jornada=datetime.date(2027, 6, 6)
+        predeterminado=True, es_demostracion=True, fecha_jornada=datetime.date(2027, 6, 6)
     )
     eleccion = EleccionFactory(proceso=proceso)
     ana = CandidaturaFactory(

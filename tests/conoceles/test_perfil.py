@@ -18,7 +18,7 @@ from tests.conoceles.factories import publicar, responder_identidad
 
 @pytest.fixture
 def candidatura(db):
-    proceso = ProcesoElectoralFactory(activo=True, fecha_jornada=datetime.date(2027, 6, 6))
+    proceso = ProcesoElectoralFactory(predeterminado=True, fecha_jornada=datetime.date(2027, 6, 6))
     persona = PersonaFactory(
         nombre="Ana",
         primer_apellido="Pérez",

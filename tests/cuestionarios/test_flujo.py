@@ -147,7 +147,7 @@ def test_observaciones_llegan_por_correo_y_la_correccion_vuelve_a_revision():
     services.hacer_observaciones(
         cuestionario=datos["curricular"],
         usuario=revisor,
-        observaciones=[{"seccion": "propuestas", "supuesto": "lemas", "texto": "Quita el lema de campaña."}],
+        observaciones=[{"parte": "propuestas", "supuesto": "lemas", "texto": "Quita el lema de campaña."}],
     )
 
     assert recargar(datos["curricular"]).estado == Estado.CON_OBSERVACIONES

@@ -101,7 +101,7 @@ def test_recorrido_de_captura_completo(pagina, settings):
     services.hacer_observaciones(
         cuestionario=cuestionario,
         usuario=revisor,
-        observaciones=[{"seccion": "propuestas", "supuesto": "lemas", "texto": "Quita el lema."}],
+        observaciones=[{"parte": "propuestas", "supuesto": "lemas", "texto": "Quita el lema."}],
     )
 
     # La persona ve la observación, corrige y reenvía.

@@ -9,7 +9,7 @@ from factory.django import DjangoModelFactory
 from PIL import Image
 
 from candidaturas.models import Candidatura
-from decide.models import Atribucion, EnlaceDeInteres, PreguntaFrecuente, Recurso, Seccion, VisitaDiaria
+from decide.models import AreaDelPortal, Atribucion, EnlaceDeInteres, PreguntaFrecuente, Recurso, VisitaDiaria
 
 factory.Faker._DEFAULT_LOCALE = "es_MX"
 
@@ -96,5 +96,5 @@ class VisitaDiariaFactory(DjangoModelFactory):
         model = VisitaDiaria
 
     fecha = factory.LazyFunction(datetime.date.today)
-    seccion = Seccion.INICIO
+    area = AreaDelPortal.INICIO
     cuenta = 10

@@ -26,7 +26,9 @@ def _archivos_en_temporal(settings, tmp_path):
 
 @pytest.fixture
 def ordinario():
-    proceso = ProcesoElectoralFactory(slug="ordinario-2027", nombre="Proceso Ordinario 2027", activo=True)
+    proceso = ProcesoElectoralFactory(
+        slug="ordinario-2027", nombre="Proceso Ordinario 2027", predeterminado=True
+    )
     EleccionFactory(proceso=proceso)
     EleccionFactory(proceso=proceso, ayuntamiento=True)
     return proceso

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 
 from candidaturas.models import ProcesoElectoral
-from decide.models import Seccion
+from decide.models import AreaDelPortal
 from tests.candidaturas.factories import EleccionFactory, ProcesoElectoralFactory
 from tests.decide.factories import RecursoFactory, VisitaDiariaFactory
 from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
@@ -24,7 +24,7 @@ def contenido(settings, tmp_path):
     migracion = importlib.import_module("decide.migrations.0002_contenido_inicial")
     migracion.cargar_contenido(apps, None)
     ordinario = ProcesoElectoralFactory(
-        slug="ordinario-2027", nombre="Proceso Electoral Local 2027", activo=True
+        slug="ordinario-2027", nombre="Proceso Electoral Local 2027", predeterminado=True
     )
     EleccionFactory(proceso=ordinario)
     EleccionFactory(proceso=ordinario, ayuntamiento=True)
@@ -39,10 +39,10 @@ def contenido(settings, tmp_path):
     hoy = datetime.date.today()
     for atras in range(30):
         VisitaDiariaFactory(
-            fecha=hoy - datetime.timedelta(days=atras), seccion=Seccion.INICIO, cuenta=100 + atras * 7
+            fecha=hoy - datetime.timedelta(days=atras), area=AreaDelPortal.INICIO, cuenta=100 + atras * 7
         )
         VisitaDiariaFactory(
-            fecha=hoy - datetime.timedelta(days=atras), seccion=Seccion.CONOCELES, cuenta=40 + atras
+            fecha=hoy - datetime.timedelta(days=atras), area=AreaDelPortal.CONOCELES, cuenta=40 + atras
         )
 
 

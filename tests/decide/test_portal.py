@@ -28,7 +28,7 @@ def test_el_inicio_muestra_el_proceso_en_curso_y_su_jornada(client):
 
     ProcesoElectoralFactory(
         nombre="Proceso Electoral Local Ordinario 2027",
-        activo=True,
+        predeterminado=True,
         es_demostracion=True,
         fecha_jornada=datetime.date(2027, 6, 6),
     )

@@ -14,7 +14,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from decide import visitas
-from decide.models import Seccion, VisitaDiaria
+from decide.models import AreaDelPortal, VisitaDiaria
 from tests.decide.factories import VisitaDiariaFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,32 +39,32 @@ def persona(client):
 
 def _contadas():
     visitas.volcar_visitas()
-    return {fila.seccion: fila.cuenta for fila in VisitaDiaria.objects.all()}
+    return {fila.area: fila.cuenta for fila in VisitaDiaria.objects.all()}
 
 
 # --- Qué cuenta y qué no ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("ruta", "seccion"),
+    ("ruta", "area"),
     [
-        ("/", Seccion.INICIO),
-        ("/conoceles/", Seccion.CONOCELES),
-        ("/conoceles/123/", Seccion.CONOCELES),
-        ("/mi-seccion/", Seccion.MI_SECCION),
-        ("/candidaturas/", Seccion.CANDIDATURAS),
-        ("/plataformas/pan/", Seccion.PLATAFORMAS),
-        ("/atribuciones/", Seccion.ATRIBUCIONES),
-        ("/quita-dudas/", Seccion.QUITA_DUDAS),
-        ("/recursos/", Seccion.RECURSOS),
-        ("/enlaces/", Seccion.ENLACES),
-        ("/estadisticas/", Seccion.ESTADISTICAS),
-        ("/procesos/", Seccion.PROCESOS),
-        ("/aviso-de-privacidad/", Seccion.OTRAS),
+        ("/", AreaDelPortal.INICIO),
+        ("/conoceles/", AreaDelPortal.CONOCELES),
+        ("/conoceles/123/", AreaDelPortal.CONOCELES),
+        ("/mi-seccion/", AreaDelPortal.MI_SECCION),
+        ("/candidaturas/", AreaDelPortal.CANDIDATURAS),
+        ("/plataformas/pan/", AreaDelPortal.PLATAFORMAS),
+        ("/atribuciones/", AreaDelPortal.ATRIBUCIONES),
+        ("/quita-dudas/", AreaDelPortal.QUITA_DUDAS),
+        ("/recursos/", AreaDelPortal.RECURSOS),
+        ("/enlaces/", AreaDelPortal.ENLACES),
+        ("/estadisticas/", AreaDelPortal.ESTADISTICAS),
+        ("/procesos/", AreaDelPortal.PROCESOS),
+        ("/aviso-de-privacidad/", AreaDelPortal.OTRAS),
     ],
 )
-def test_cada_ruta_pertenece_a_su_seccion(ruta, seccion):
-    assert visitas.seccion_de_la_ruta(ruta) == seccion
+def test_cada_ruta_pertenece_a_su_area(ruta, area):
+    assert visitas.area_de_la_ruta(ruta) == area
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_cada_ruta_pertenece_a_su_seccion(ruta, seccion):
     ["/static/css/decide.css", "/media/recursos/x.jpg", "/admin/", "/salud/", "/cuentas/login/", "/captura/"],
 )
 def test_archivos_admin_salud_acceso_y_captura_no_se_cuentan(ruta):
-    assert visitas.seccion_de_la_ruta(ruta) is None
+    assert visitas.area_de_la_ruta(ruta) is None
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_una_pagina_vista_por_una_persona_suma_uno(persona):
     persona.get(reverse("decide:enlaces"))
     persona.get(reverse("decide:quita_dudas"))
 
-    assert _contadas() == {Seccion.ENLACES: 2, Seccion.QUITA_DUDAS: 1}
+    assert _contadas() == {AreaDelPortal.ENLACES: 2, AreaDelPortal.QUITA_DUDAS: 1}
 
 
 def test_un_robot_no_suma(client):
@@ -154,7 +154,7 @@ def test_una_persona_con_sesion_que_no_es_personal_si_suma(persona, django_user_
 
     persona.get(reverse("decide:enlaces"))
 
-    assert _contadas() == {Seccion.ENLACES: 1}
+    assert _contadas() == {AreaDelPortal.ENLACES: 1}
 
 
 def test_la_precarga_del_navegador_no_suma(persona):
@@ -169,7 +169,7 @@ def test_no_se_guarda_ningun_dato_de_quien_visita(persona):
     visitas.volcar_visitas()
 
     columnas = {campo.name for campo in VisitaDiaria._meta.get_fields()}
-    assert columnas == {"id", "fecha", "seccion", "cuenta"}
+    assert columnas == {"id", "fecha", "area", "cuenta"}
 
 
 # --- Sin escribir en la base en cada petición -----------------------------------------------------
@@ -195,7 +195,7 @@ def test_cien_visitas_se_vuelcan_con_una_escritura_por_seccion(persona, django_a
         volcadas = visitas.volcar_a_la_base()
 
     assert volcadas == 100
-    assert VisitaDiaria.objects.get(seccion=Seccion.ENLACES).cuenta == 100
+    assert VisitaDiaria.objects.get(area=AreaDelPortal.ENLACES).cuenta == 100
 
 
 def test_un_segundo_volcado_suma_con_F_sobre_la_misma_fila(persona, django_assert_num_queries):
@@ -208,7 +208,7 @@ def test_un_segundo_volcado_suma_con_F_sobre_la_misma_fila(persona, django_asser
     with django_assert_num_queries(3):  # savepoint · UPDATE … SET cuenta = cuenta + 5 · liberar
         visitas.volcar_a_la_base()
 
-    assert VisitaDiaria.objects.get(seccion=Seccion.ENLACES).cuenta == 6
+    assert VisitaDiaria.objects.get(area=AreaDelPortal.ENLACES).cuenta == 6
     assert VisitaDiaria.objects.count() == 1
 
 
@@ -224,7 +224,7 @@ def test_lo_volcado_se_descuenta_de_la_cache_y_no_se_cuenta_dos_veces(persona):
     visitas.volcar_visitas()
     visitas.volcar_visitas()
 
-    assert VisitaDiaria.objects.get(seccion=Seccion.ENLACES).cuenta == 3
+    assert VisitaDiaria.objects.get(area=AreaDelPortal.ENLACES).cuenta == 3
 
 
 def test_si_otro_proceso_esta_volcando_no_se_vuelca_dos_veces():
@@ -247,7 +247,7 @@ def test_si_la_base_falla_lo_tomado_vuelve_a_la_cache(persona, monkeypatch):
     monkeypatch.undo()
     visitas.volcar_a_la_base()
 
-    assert VisitaDiaria.objects.get(seccion=Seccion.ENLACES).cuenta == 4
+    assert VisitaDiaria.objects.get(area=AreaDelPortal.ENLACES).cuenta == 4
 
 
 def test_las_visitas_de_cada_dia_van_a_su_fecha(persona):
@@ -271,7 +271,7 @@ def test_el_comando_vuelca_lo_acumulado(persona):
 
     call_command("volcar_visitas", stdout=salida)
 
-    assert VisitaDiaria.objects.get(seccion=Seccion.QUITA_DUDAS).cuenta == 7
+    assert VisitaDiaria.objects.get(area=AreaDelPortal.QUITA_DUDAS).cuenta == 7
     assert "7" in salida.getvalue()
 
 
@@ -286,10 +286,10 @@ def test_una_peticion_vuelca_a_lo_mas_una_vez_por_minuto(settings):
     visitas.registrar(fabrica.get("/enlaces/"), pagina)
 
     # La primera volcó (1); la segunda llegó a la caché pero el minuto aún no pasaba.
-    assert VisitaDiaria.objects.get(seccion=Seccion.ENLACES).cuenta == 1
+    assert VisitaDiaria.objects.get(area=AreaDelPortal.ENLACES).cuenta == 1
     cache.delete(visitas.CLAVE_ULTIMO_VOLCADO)
     visitas.registrar(fabrica.get("/", HTTP_USER_AGENT="curl/8"), pagina)
-    assert VisitaDiaria.objects.get(seccion=Seccion.ENLACES).cuenta == 2
+    assert VisitaDiaria.objects.get(area=AreaDelPortal.ENLACES).cuenta == 2
 
 
 def test_si_el_contador_falla_la_pagina_se_sirve_igual(persona, monkeypatch):
@@ -309,10 +309,10 @@ def test_si_el_contador_falla_la_pagina_se_sirve_igual(persona, monkeypatch):
 @pytest.fixture
 def con_visitas():
     hoy = datetime.date.today()
-    VisitaDiariaFactory(fecha=hoy, seccion=Seccion.INICIO, cuenta=1200)
-    VisitaDiariaFactory(fecha=hoy, seccion=Seccion.CONOCELES, cuenta=340)
-    VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=1), seccion=Seccion.INICIO, cuenta=55)
-    VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=90), seccion=Seccion.MI_SECCION, cuenta=7)
+    VisitaDiariaFactory(fecha=hoy, area=AreaDelPortal.INICIO, cuenta=1200)
+    VisitaDiariaFactory(fecha=hoy, area=AreaDelPortal.CONOCELES, cuenta=340)
+    VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=1), area=AreaDelPortal.INICIO, cuenta=55)
+    VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=90), area=AreaDelPortal.MI_SECCION, cuenta=7)
 
 
 def test_estadisticas_muestra_el_total_y_cada_seccion(client, con_visitas):
@@ -342,7 +342,7 @@ def test_estadisticas_explica_que_no_guarda_datos_personales(client):
 def test_estadisticas_hace_tres_consultas_con_pocos_o_muchos_dias(client, dias, django_assert_num_queries):
     hoy = datetime.date.today()
     for atras in range(dias):
-        VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=atras), seccion=Seccion.INICIO)
+        VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=atras), area=AreaDelPortal.INICIO)
 
     with django_assert_num_queries(4):  # procesos abiertos · total y primer día · por sección · serie diaria
         client.get(reverse("decide:estadisticas"))
@@ -354,10 +354,10 @@ def test_estadisticas_con_proceso_suma_la_participacion_en_consultas_fijas(
 ):
     from tests.candidaturas.factories import ProcesoElectoralFactory
 
-    ProcesoElectoralFactory(activo=True)
+    ProcesoElectoralFactory(predeterminado=True)
     hoy = datetime.date.today()
     for atras in range(dias):
-        VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=atras), seccion=Seccion.INICIO)
+        VisitaDiariaFactory(fecha=hoy - datetime.timedelta(days=atras), area=AreaDelPortal.INICIO)
 
     with django_assert_num_queries(6):  # las 4 de visitas y procesos · reacciones y comentarios agregados
         respuesta = client.get(reverse("decide:estadisticas"))

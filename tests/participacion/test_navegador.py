@@ -16,7 +16,7 @@ from tests.plataformas.factories import (
 
 @pytest.fixture
 def datos(transactional_db):
-    proceso = ProcesoElectoralFactory(activo=True, es_demostracion=True)
+    proceso = ProcesoElectoralFactory(predeterminado=True, es_demostracion=True)
     actor = ActorPoliticoFactory(nombre="Partido de Prueba", siglas="PP", slug="pp")
     plataforma = PlataformaElectoralFactory(proceso=proceso, actor=actor)
     propuesta = PropuestaFactory(plataforma=plataforma, titulo="Alumbrado en todas las calles")

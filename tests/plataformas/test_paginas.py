@@ -29,7 +29,7 @@ from tests.plataformas.factories import (
 
 @pytest.fixture
 def proceso():
-    return ProcesoElectoralFactory(activo=True)
+    return ProcesoElectoralFactory(predeterminado=True)
 
 
 @pytest.mark.django_db
