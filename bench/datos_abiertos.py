@@ -172,8 +172,8 @@ def generar():
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decide.settings")
     django.setup()
-    from candidaturas.exportar import escribir_xlsx
     from candidaturas.models import Candidatura, ProcesoElectoral
+    from comun.exportar import escribir_xlsx
     from conoceles import datos
 
     proceso = ProcesoElectoral.objects.get(predeterminado=True)

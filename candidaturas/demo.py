@@ -21,7 +21,6 @@ from django.db import transaction
 from django.db.models import Sum
 from faker import Faker
 
-from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import (
     ActorPolitico,
     Candidatura,
@@ -32,6 +31,7 @@ from candidaturas.models import (
     ProcesoElectoral,
 )
 from candidaturas.services import nombre_normalizado
+from comun.cache_publica import invalidar_paginas_publicas
 
 SEMILLA = 20270606
 SLUG_ORDINARIO = "demo-ordinario-2027"

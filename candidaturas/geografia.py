@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from candidaturas.models import SECCION_MAXIMA, DistritoFederal, DistritoLocal, Municipio, SeccionElectoral
-from candidaturas.texto import normalizar
+from comun.texto import normalizar
 
 CARPETA_POR_OMISION = Path(settings.BASE_DIR) / "fixtures" / "edomex"
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from candidaturas.texto import normalizar
+from comun.texto import normalizar
 
 # --- Geografía electoral ------------------------------------------------------------------------
 

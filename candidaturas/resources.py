@@ -14,7 +14,6 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import (
     ActorPolitico,
     Candidatura,
@@ -25,7 +24,8 @@ from candidaturas.models import (
     ProcesoElectoral,
 )
 from candidaturas.services import obtener_o_crear_persona
-from candidaturas.texto import normalizar
+from comun.cache_publica import invalidar_paginas_publicas
+from comun.texto import normalizar
 
 COLUMNAS = [
     "id",

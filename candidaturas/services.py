@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import Candidatura, Persona
-from candidaturas.texto import normalizar
+from comun.cache_publica import invalidar_paginas_publicas
+from comun.texto import normalizar
 
 
 def nombre_normalizado(nombre: str, primer_apellido: str, segundo_apellido: str = "") -> str:

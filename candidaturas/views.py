@@ -9,8 +9,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from candidaturas.cache_publica import pagina_publica_en_cache
-from candidaturas.exportar import respuesta_csv, respuesta_xlsx
 from candidaturas.forms import FiltroCandidaturasForm
 from candidaturas.models import (
     ActorPolitico,
@@ -22,6 +20,8 @@ from candidaturas.models import (
     ProcesoElectoral,
 )
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import pagina_publica_en_cache
+from comun.exportar import respuesta_csv, respuesta_xlsx
 
 CONTIENDAS_POR_PAGINA = 5
 """Se pagina por contienda, no por fila: una planilla nunca queda partida entre dos páginas."""

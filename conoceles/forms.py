@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import ActorPolitico, Candidatura, DistritoLocal, Municipio, Persona
-from candidaturas.texto import normalizar
+from comun.texto import normalizar
 from conoceles.consultas import RANGOS_DE_EDAD, con_grado_de_estudios, filtro_de_edad
 from cuestionarios.models import GradoDeEstudios
 

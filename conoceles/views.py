@@ -3,9 +3,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from candidaturas.cache_publica import pagina_publica_en_cache
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import pagina_publica_en_cache
 from conoceles import consultas
 from conoceles.forms import BusquedaForm, CompararForm, opciones_de_busqueda
 from participacion.consultas import participacion_de_candidatura

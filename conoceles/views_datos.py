@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from candidaturas.cache_publica import pagina_publica_en_cache
-from candidaturas.exportar import respuesta_csv, respuesta_xlsx
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import pagina_publica_en_cache
+from comun.exportar import respuesta_csv, respuesta_xlsx
 from conoceles import datos as abiertos
 
 

@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from candidaturas.cache_publica import pagina_publica_en_cache
-from candidaturas.exportar import respuesta_csv
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import pagina_publica_en_cache
+from comun.exportar import respuesta_csv
 from conoceles import estadisticas as est
 
 

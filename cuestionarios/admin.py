@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from candidaturas.admin import SoloLecturaMixin
 from candidaturas.models import ActorPolitico
+from comun.admin import SoloLecturaMixin
 from cuestionarios import services
 from cuestionarios.forms import NotaDeRevisionForm, ObservacionFormSet
 from cuestionarios.models import (

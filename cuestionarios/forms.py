@@ -1,18 +1,14 @@
 """Formularios de captura: consentimiento, curricular, fotografía, identidad y observaciones."""
 
-import io
 import re
-import uuid
 from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
 
+from comun.imagenes import FOTO, procesar_imagen
 from cuestionarios.models import (
-    MAXIMO_FOTO_BYTES,
     MAXIMO_OTRA_FORMACION,
     MAXIMO_PROPUESTA,
     MAXIMO_REGISTROS_OTRA_FORMACION,
@@ -241,11 +237,6 @@ class CurricularForm(forms.ModelForm):
 
 # --- Fotografía (C5) -------------------------------------------------------------------------------
 
-LADO_MINIMO = 200
-LADO_MAXIMO = 6000
-LADO_PUBLICADO = 1200
-
-
 class FotoForm(forms.Form):
     foto = forms.FileField(
         label=_("Fotografía"),
@@ -255,43 +246,8 @@ class FotoForm(forms.Form):
     )
 
     def clean_foto(self):
-        archivo = self.cleaned_data["foto"]
-        if archivo.size > MAXIMO_FOTO_BYTES:
-            raise ValidationError(
-                _("La fotografía pesa %(kb)s KB; el máximo es 700 KB."),
-                code="tamano",
-                params={"kb": archivo.size // 1024},
-            )
-        try:
-            imagen = Image.open(archivo)
-            formato = imagen.format
-            ancho, alto = imagen.size
-        except (UnidentifiedImageError, OSError, ValueError):
-            raise ValidationError(
-                _("El archivo no es una imagen JPG o PNG válida."), code="formato"
-            ) from None
-        if formato not in ("JPEG", "PNG"):
-            raise ValidationError(_("Sólo se aceptan fotografías JPG o PNG."), code="formato")
-        if min(ancho, alto) < LADO_MINIMO or max(ancho, alto) > LADO_MAXIMO:
-            raise ValidationError(
-                _("La fotografía mide %(ancho)s × %(alto)s píxeles; debe medir entre 200 y 6000 por lado."),
-                code="dimensiones",
-                params={"ancho": ancho, "alto": alto},
-            )
-        if ancho * alto > 24_000_000:
-            raise ValidationError(_("La fotografía es demasiado grande."), code="dimensiones")
-        try:
-            imagen.load()
-            imagen = ImageOps.exif_transpose(imagen).convert("RGB")
-        except (OSError, ValueError, Image.DecompressionBombError):
-            raise ValidationError(
-                _("No pudimos leer la fotografía; intenta con otra."), code="formato"
-            ) from None
-        imagen.thumbnail((LADO_PUBLICADO, LADO_PUBLICADO))
-        salida = io.BytesIO()
-        # Se re-codifica desde los píxeles: no viaja ningún metadato (EXIF, GPS, perfil de color).
-        imagen.save(salida, format="JPEG", quality=85, optimize=True)
-        return ContentFile(salida.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
+        # Mismo proceso que las imágenes del personal: contenido real, límites, sin metadatos.
+        return procesar_imagen(self.cleaned_data["foto"], FOTO)
 
 
 # --- Cuestionario de identidad (C4) ---------------------------------------------------------------

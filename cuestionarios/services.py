@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from candidaturas.cache_publica import invalidar_paginas_publicas
 from candidaturas.models import ActorPolitico, Candidatura, Persona, ProcesoElectoral
+from comun.cache_publica import invalidar_paginas_publicas
 from cuestionarios.models import (
     CAMPO_FECHA_DE_PARTE,
     PARTES_CURRICULARES,

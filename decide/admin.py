@@ -3,9 +3,9 @@
 from django import forms
 from django.contrib import admin
 
-from candidaturas.admin import SoloLecturaMixin
-from candidaturas.cache_publica import invalidar_paginas_publicas
-from decide.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
+from comun.admin import SoloLecturaMixin
+from comun.cache_publica import invalidar_paginas_publicas
+from comun.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
 from decide.models import Atribucion, EnlaceDeInteres, PreguntaFrecuente, Recurso, VisitaDiaria
 
 

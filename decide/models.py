@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Candidatura, Eleccion
-from candidaturas.texto import normalizar
+from comun.texto import normalizar
 
 # Código propio: con "invalid" el formulario cambiaría este mensaje por el genérico de URLField.
 validar_https = URLValidator(

@@ -68,7 +68,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "import_export",
-    # Apps del portal, en el orden de sus dependencias (DESIGN.md).
+    # Apps del portal, en el orden de sus dependencias (docs/arquitectura.md).
+    "comun",
     "candidaturas",
     "cuestionarios",
     "plataformas",
@@ -95,7 +96,7 @@ MIDDLEWARE = [
     "decide.middleware.ContadorDeVisitasMiddleware",
 ]
 
-FORM_RENDERER = "decide.renderizador.Renderizador"
+FORM_RENDERER = "comun.renderizador.Renderizador"
 
 ROOT_URLCONF = "decide.urls"
 WSGI_APPLICATION = "decide.wsgi.application"

@@ -5,10 +5,10 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from candidaturas.cache_publica import pagina_publica_en_cache
-from candidaturas.exportar import respuesta_csv
 from candidaturas.models import Eleccion, SeccionElectoral
 from candidaturas.procesos import otros_procesos_en_la_seccion, proceso_de_la_peticion
+from comun.cache_publica import pagina_publica_en_cache
+from comun.exportar import respuesta_csv
 from decide import contenido, visitas
 from decide.forms import ConsultaSeccionForm
 from participacion.estadisticas import resumen_participacion

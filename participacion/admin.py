@@ -9,8 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from candidaturas.exportar import escribir_xlsx
 from candidaturas.models import ActorPolitico
+from comun.exportar import escribir_xlsx
 from participacion import reportes
 from participacion.models import AjusteParticipacion, Comentario, Conteo
 from participacion.services import moderar_comentarios

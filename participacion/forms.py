@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from candidaturas.texto import normalizar
+from comun.texto import normalizar
 from participacion.cliente import marca_de_tiempo, segundos_desde
 from participacion.models import Valor
 

@@ -13,9 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from candidaturas.exportar import respuesta_csv, respuesta_xlsx
 from candidaturas.models import ActorPolitico, ProcesoElectoral
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.exportar import respuesta_csv, respuesta_xlsx
 from participacion import estadisticas, reportes
 from participacion.cliente import asegurar_token, excede_limite, guardar_token
 from participacion.forms import ComentarioForm, ReaccionForm

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from candidaturas.models import ActorPolitico, ProcesoElectoral
-from candidaturas.texto import normalizar
+from comun.texto import normalizar
 from plataformas.models import PlataformaElectoral, Propuesta, Tema
 
 COLUMNAS = ["actor", "plataforma", "tema", "titulo", "texto", "orden"]

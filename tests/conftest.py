@@ -32,7 +32,7 @@ def _cache_limpia():
     """Cada prueba empieza con la caché vacía (límites de peticiones, páginas en caché)."""
     from django.core.cache import cache
 
-    from candidaturas.cache_publica import olvidar_version_local
+    from comun.cache_publica import olvidar_version_local
 
     cache.clear()
     olvidar_version_local()

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 
 def _normalizar(texto):
-    # Copia de candidaturas.texto.normalizar: una migración no debe depender de código que cambie.
+    # Copia de comun.texto.normalizar: una migración no debe depender de código que cambie.
     descompuesto = unicodedata.normalize("NFKD", str(texto or ""))
     sin_marcas = "".join(c for c in descompuesto if not unicodedata.combining(c))
     return " ".join(sin_marcas.casefold().split())

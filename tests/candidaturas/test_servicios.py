@@ -103,7 +103,7 @@ def test_sin_fecha_ni_correo_no_se_adivina_que_es_la_misma_persona():
 @pytest.mark.django_db
 @pytest.mark.parametrize("cambio", ["sustituir", "cancelar"])
 def test_sustituir_o_cancelar_invalida_las_paginas_publicas(cambio, django_capture_on_commit_callbacks):
-    from candidaturas.cache_publica import version_actual
+    from comun.cache_publica import version_actual
 
     candidatura = CandidaturaFactory()
     antes = version_actual()

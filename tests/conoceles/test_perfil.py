@@ -88,7 +88,7 @@ def test_las_respuestas_de_identidad_solo_se_ven_con_autorizacion(client, candid
     con_autorizacion = client.get(url(candidatura))
     consentimiento.autoriza_publicacion = False
     consentimiento.save()
-    from candidaturas.cache_publica import invalidar_paginas_publicas
+    from comun.cache_publica import invalidar_paginas_publicas
 
     invalidar_paginas_publicas()
     sin_autorizacion = client.get(url(candidatura))

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from comun.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
 from decide.admin import RecursoForm
-from decide.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
 from decide.models import Recurso
 from tests.decide.factories import imagen_de_prueba
 

@@ -156,7 +156,7 @@ def test_la_segunda_visita_sale_de_la_cache_sin_consultas(client, seccion_123, d
 
 
 def test_invalidar_las_paginas_publicas_muestra_el_cambio_de_inmediato(client, seccion_123):
-    from candidaturas.cache_publica import invalidar_paginas_publicas
+    from comun.cache_publica import invalidar_paginas_publicas
 
     client.get(URL, {"seccion": "123"})
     seccion_123.municipio.nombre = "Almoloya de Juárez (corregido)"
@@ -190,7 +190,7 @@ def test_los_errores_no_se_guardan_en_cache(client, db):
 def test_un_despliegue_nuevo_no_sirve_paginas_guardadas_por_el_anterior(
     client, seccion_123, settings, tmp_path
 ):
-    from candidaturas.cache_publica import huella_de_despliegue
+    from comun.cache_publica import huella_de_despliegue
 
     client.get(URL, {"seccion": "123"})
     settings.STATIC_ROOT = tmp_path

@@ -1,9 +1,11 @@
-"""Revisión de las imágenes que sube el personal (miniaturas de video e infografías).
+"""Revisión y re-codificación de toda imagen subida al portal: la fotografía de una candidatura
+(C5) y las miniaturas e infografías que sube el personal (P9).
 
 Toda imagen se juzga por su contenido, no por su nombre: sólo JPEG o PNG, con peso y dimensiones
-acotados. La que pasa se vuelve a codificar con Pillow (así se descarta cualquier cosa escondida en
-el archivo y se quitan los metadatos EXIF, como la ubicación GPS del teléfono) y recibe un nombre
-aleatorio al guardarse (ver `decide.models.ruta_*`).
+acotados, y Pillow se niega a descomprimir bombas (millones de píxeles en pocos KB). La que pasa se
+vuelve a codificar desde sus píxeles (así se descarta cualquier cosa escondida en el archivo y se
+quitan los metadatos EXIF, como la ubicación GPS del teléfono) y recibe un nombre aleatorio al
+guardarse (lo pone el `upload_to` de cada modelo).
 """
 
 import io
@@ -12,7 +14,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -25,13 +26,33 @@ class Limites:
     lado_maximo: int
     pixeles_maximos: int
     lado_final: int
-    """Lado mayor con que se guarda; una imagen más grande se reduce (las infografías no se reducen)."""
+    """Lado mayor con que se guarda; una imagen más grande se reduce."""
+    lado_minimo: int = 1
+    siempre_jpeg: bool = False
+    """La fotografía se guarda siempre como JPEG; las imágenes del personal conservan su formato."""
 
 
 MINIATURA = Limites(peso_maximo=1024 * 1024, lado_maximo=4000, pixeles_maximos=12_000_000, lado_final=1280)
 INFOGRAFIA = Limites(
     peso_maximo=5 * 1024 * 1024, lado_maximo=8000, pixeles_maximos=30_000_000, lado_final=8000
 )
+FOTO = Limites(
+    peso_maximo=700 * 1024,
+    lado_minimo=200,
+    lado_maximo=6000,
+    pixeles_maximos=24_000_000,
+    lado_final=1200,
+    siempre_jpeg=True,
+)
+
+
+def tamano_legible(octetos):
+    """«700 KB», «5 MB»: como lo dicen las reglas, sin decimales de más."""
+    if octetos >= 1024 * 1024 and octetos % (1024 * 1024) == 0:
+        return _("%(n)s MB") % {"n": octetos // (1024 * 1024)}
+    if octetos >= 1024 * 1024:
+        return _("%(n)s MB") % {"n": f"{octetos / (1024 * 1024):.1f}".replace(".", ",")}
+    return _("%(n)s KB") % {"n": max(1, round(octetos / 1024))}
 
 
 def _error_formato():
@@ -47,7 +68,7 @@ def procesar_imagen(archivo, limites):
         raise ValidationError(
             _("La imagen pesa %(peso)s; el máximo es %(maximo)s."),
             code="imagen_muy_pesada",
-            params={"peso": filesizeformat(archivo.size), "maximo": filesizeformat(limites.peso_maximo)},
+            params={"peso": tamano_legible(archivo.size), "maximo": tamano_legible(limites.peso_maximo)},
         )
     archivo.seek(0)
     contenido = archivo.read()
@@ -70,11 +91,18 @@ def procesar_imagen(archivo, limites):
                     code="imagen_muy_grande",
                     params={"ancho": ancho, "alto": alto, "lado": limites.lado_maximo},
                 )
+            if min(ancho, alto) < limites.lado_minimo:
+                raise ValidationError(
+                    _("La imagen mide %(ancho)s × %(alto)s píxeles; cada lado debe medir al menos %(lado)s."),
+                    code="imagen_muy_chica",
+                    params={"ancho": ancho, "alto": alto, "lado": limites.lado_minimo},
+                )
             imagen.load()
     except (
         UnidentifiedImageError,
         OSError,
         SyntaxError,
+        ValueError,
         Image.DecompressionBombError,
         Image.DecompressionBombWarning,
     ) as error:
@@ -87,7 +115,7 @@ def procesar_imagen(archivo, limites):
     if max(imagen.size) > limites.lado_final:
         imagen.thumbnail((limites.lado_final, limites.lado_final))
     salida = io.BytesIO()
-    if formato == "JPEG":
+    if formato == "JPEG" or limites.siempre_jpeg:
         imagen.convert("RGB").save(salida, "JPEG", quality=85, optimize=True, progressive=True)
         extension, tipo = "jpg", "image/jpeg"
     else:
