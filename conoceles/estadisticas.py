@@ -502,10 +502,15 @@ def accion_frente_a_identidad(proceso, candidaturas, grupos, datos=None):
     filas, barras = [], []
     for grupo in grupos:
         personas = cifra(registradas.get(grupo.clave, 0))
-        respuestas, _total = proteger(
-            [conteos.get((grupo.clave, i), 0) for i in (grupo.si, grupo.no, grupo.no_contesto) if i],
-            cero_protegido=True,
-        )
+        opciones = [i for i in (grupo.si, grupo.no, grupo.no_contesto) if i]
+        if not registradas.get(grupo.clave):
+            # Nadie se registró bajo esta acción afirmativa: sus respuestas son 0 por definición y
+            # no hay a quién proteger.
+            respuestas = [_visible(0) for _i in opciones]
+        else:
+            respuestas, _total = proteger(
+                [conteos.get((grupo.clave, i), 0) for i in opciones], cero_protegido=True
+            )
         if not grupo.no_contesto:
             respuestas.append(Cifra(None, ""))
         if not grupo.no:
@@ -513,12 +518,14 @@ def accion_frente_a_identidad(proceso, candidaturas, grupos, datos=None):
         filas.append(
             {"encabezado": {"texto": grupo.etiqueta, "titulo": ""}, "cifras": [personas, *respuestas]}
         )
+        if not registradas.get(grupo.clave):
+            continue
         barras.append(
             personas.como_barra(_("%(grupo)s: registradas") % {"grupo": grupo.etiqueta}, COLOR_REGISTRADAS)
         )
         barras.append(
             respuestas[0].como_barra(
-                _("%(grupo)s: se declaran del grupo") % {"grupo": grupo.etiqueta}, COLOR_SE_DECLARAN
+                _("%(grupo)s: se declaran") % {"grupo": grupo.etiqueta}, COLOR_SE_DECLARAN
             )
         )
     return {"filas": filas, "barras": barras}
