@@ -8,6 +8,7 @@ completa). Este módulo no importa ninguna app del proyecto.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from import_export.resources import Diff
 
 from comun.cache_publica import invalidar_paginas_publicas
 from comun.texto import normalizar
@@ -65,6 +66,25 @@ class ErroresDeFila:
             raise ValidationError(self.por_columna)
 
 
+class DiffConColumnasCalculadas(Diff):
+    """La vista previa lee cada columna como la exportación (con los `dehydrate_<columna>` del
+    Resource), así muestra también las columnas que no son un atributo del modelo (el actor, la
+    persona…) en vez de dejarlas en blanco."""
+
+    def __init__(self, resource, instance, new):
+        super().__init__(resource, instance, new)
+        self.left = self._valores(resource, instance)
+
+    def compare_with(self, resource, instance):
+        self.right = self._valores(resource, instance)
+
+    @staticmethod
+    def _valores(resource, instance):
+        if instance is None:
+            return [""] * len(resource.get_import_fields())
+        return [resource.export_field(campo, instance) for campo in resource.get_import_fields()]
+
+
 class ImportacionTodoONadaMixin:
     """Para un `ModelResource`: todo o nada, columnas obligatorias y caché pública al confirmar.
 
@@ -76,6 +96,9 @@ class ImportacionTodoONadaMixin:
     columnas_obligatorias = ()
     normalizar_encabezados = False
     filas_maximas = None
+
+    def get_diff_class(self):
+        return DiffConColumnasCalculadas
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         """Siempre en una transacción que se deshace ante cualquier fila con error."""

@@ -53,6 +53,19 @@ class PropuestaResource(ImportacionTodoONadaMixin, resources.ModelResource):
         super().__init__(**kwargs)
         self.proceso = proceso
 
+    # --- Lo que muestra la vista previa de cada fila ------------------------------------------------
+
+    def dehydrate_actor(self, propuesta):
+        return propuesta.plataforma.actor.siglas if propuesta.plataforma_id else ""
+
+    def dehydrate_plataforma(self, propuesta):
+        return propuesta.plataforma.get_tipo_display() if propuesta.plataforma_id else ""
+
+    def dehydrate_tema(self, propuesta):
+        return propuesta.tema.nombre if propuesta.tema_id else ""
+
+    # --- Importación ------------------------------------------------------------------------------
+
     def before_import(self, dataset, **kwargs):
         if self.proceso is None:
             raise ValueError(_("Elige el proceso electoral de las propuestas."))

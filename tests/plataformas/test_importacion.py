@@ -227,6 +227,7 @@ def test_el_admin_muestra_la_vista_previa_con_cada_fila_mala(personal, proceso):
     )
 
     assertContains(respuesta, "No hay un actor político con siglas «NOEXISTE» en este proceso.")
+    assertContains(respuesta, "No se guardó ninguna fila. Corrige estos errores")
     assertNotContains(respuesta, 'name="confirm"')
     assert not Propuesta.objects.exists()
 
@@ -236,6 +237,9 @@ def test_el_admin_confirma_la_vista_previa_y_renueva_la_cache(
 ):
     previa = _subir(personal, proceso, como_xlsx([BUENA]))
     assertContains(previa, 'name="confirm"')
+    assertContains(previa, "todavía no se guardó nada")
+    for columna in ("PXX", "Municipal", "Salud pública", "Clínicas"):  # la vista previa, completa
+        assertContains(previa, columna)
     assert not Propuesta.objects.exists()
     confirmar = previa.context["confirm_form"]
     datos = {campo.html_name: campo.value() for campo in confirmar}
@@ -244,6 +248,7 @@ def test_el_admin_confirma_la_vista_previa_y_renueva_la_cache(
         respuesta = personal.post(reverse("admin:plataformas_propuesta_process_import"), datos, follow=True)
 
     assert respuesta.status_code == 200
+    assertContains(respuesta, "Importación terminada: 1 nuevas")
     assert Propuesta.objects.get().plataforma.proceso == proceso
     assert any(getattr(c, "__name__", "") == "invalidar_paginas_publicas" for c in callbacks)
 
@@ -278,6 +283,7 @@ def test_un_archivo_que_no_es_xlsx_da_un_error_y_no_500(personal, proceso):
     respuesta = _subir(personal, proceso, b"esto no es una hoja")
 
     assert respuesta.status_code == 200
+    assertContains(respuesta, "No se pudo leer el archivo")
     assertNotContains(respuesta, 'name="confirm"')
     assert not Propuesta.objects.exists()
 
