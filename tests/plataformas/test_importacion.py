@@ -172,7 +172,10 @@ def test_la_vista_previa_no_deja_nada_guardado(proceso):
     assert not Propuesta.objects.exists() and not PlataformaElectoral.objects.exists()
 
 
-def test_el_archivo_de_muestra_se_importa_sobre_la_demostracion(db):
+@pytest.mark.parametrize(
+    ("archivo", "formato"), [("propuestas_plataforma.csv", CSV), ("propuestas_plataforma.xlsx", XLSX)]
+)
+def test_el_archivo_de_muestra_se_importa_sobre_la_demostracion(db, archivo, formato):
     from django.conf import settings
 
     from candidaturas.demo import generar_demo
@@ -184,9 +187,10 @@ def test_el_archivo_de_muestra_se_importa_sobre_la_demostracion(db):
     DistritoLocalFactory(numero=1)
     generar_demo()
     demo = ProcesoElectoral.objects.filter(es_demostracion=True).order_by("-predeterminado").first()
-    ruta = settings.BASE_DIR / "fixtures" / "muestras" / "propuestas_plataforma.csv"
+    ruta = settings.BASE_DIR / "fixtures" / "muestras" / archivo
+    contenido = ruta.read_bytes() if formato is XLSX else ruta.read_text(encoding="utf-8")
 
-    resultado = importar(demo, ruta.read_text(encoding="utf-8"), CSV)
+    resultado = importar(demo, contenido, formato)
 
     assert not resultado.has_errors() and not resultado.has_validation_errors()
     assert Propuesta.objects.filter(plataforma__proceso=demo).count() == 5
