@@ -7,6 +7,7 @@ tiene errores no se guarda ninguna y la vista previa lista cada fila con su núm
 Columnas y ejemplo: docs/importacion.md y fixtures/muestras/propuestas_plataforma.csv.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, resources
@@ -84,7 +85,8 @@ class PropuestaResource(ImportacionTodoONadaMixin, resources.ModelResource):
         self._tipos = {normalizar(str(e)): v for v, e in PlataformaElectoral.Tipo.choices}
         self._tipos.update({v: v for v in PlataformaElectoral.Tipo.values})
         self._plataformas = {
-            (p.actor_id, p.tipo): p for p in PlataformaElectoral.objects.filter(proceso=self.proceso)
+            (p.actor_id, p.tipo): p
+            for p in PlataformaElectoral.objects.filter(proceso=self.proceso).select_related("actor")
         }
 
     def import_instance(self, instance, row, **kwargs):
@@ -145,6 +147,17 @@ class PropuestaResource(ImportacionTodoONadaMixin, resources.ModelResource):
         instance.titulo = _texto_largo(row.get("titulo"))
         instance.texto = _texto_largo(row.get("texto"))
         instance.orden = orden
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Como import-export, pero sin volver a buscar en la base la plataforma y el tema que la
+        fila ya resolvió: dos consultas menos por fila."""
+        errores = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(exclude=[*errores, "plataforma", "tema"], validate_unique=validate_unique)
+        except ValidationError as error:
+            errores = error.update_error_dict(errores)
+        if errores:
+            raise ValidationError(errores)
 
     def _plataforma(self, actor, tipo):
         """La plataforma del actor y tipo en el proceso; se crea la primera vez (y se deshace con la

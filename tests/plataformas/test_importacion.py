@@ -164,6 +164,20 @@ def test_un_titulo_demasiado_largo_se_informa_en_su_columna(proceso):
     assert not PlataformaElectoral.objects.exists()
 
 
+@pytest.mark.parametrize("filas", [1, 20])
+def test_las_consultas_no_crecen_mas_que_una_insercion_por_fila(proceso, filas, django_assert_num_queries):
+    PlataformaElectoralFactory(proceso=proceso, actor__siglas="PYY", tipo="municipal")
+    hoja = como_xlsx([["PYY", "municipal", "Salud pública", f"P{i}", "T", i + 1] for i in range(filas)])
+
+    # Una vez por archivo: la transacción y los puntos de guardado de before_import y after_import
+    # (6) más actores, temas y plataformas del proceso (3). Por fila: punto de guardado, inserción y
+    # su liberación; la plataforma y el tema no se vuelven a buscar para validar.
+    with django_assert_num_queries(9 + 3 * filas):
+        importar(proceso, hoja)
+
+    assert Propuesta.objects.count() == filas
+
+
 def test_la_vista_previa_no_deja_nada_guardado(proceso):
     resultado = importar(proceso, como_xlsx([BUENA]), dry_run=True)
 
