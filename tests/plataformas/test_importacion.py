@@ -278,6 +278,10 @@ def test_el_csv_tambien_se_sube_desde_el_admin(personal, proceso):
 
 
 def test_el_admin_pide_el_proceso(personal, proceso):
+    formulario = personal.get(reverse("admin:plataformas_propuesta_import"))
+    assertContains(formulario, 'name="proceso"')
+    assertContains(formulario, "Proceso electoral")
+
     respuesta = personal.post(
         reverse("admin:plataformas_propuesta_import"),
         {"import_file": SimpleUploadedFile("p.xlsx", como_xlsx([BUENA])), "format": "1", "resource": "0"},
