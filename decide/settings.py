@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "import_export",
+    # Tareas fuera de la petición (correo, importaciones grandes, datos abiertos): el marco de tareas
+    # de Django 6 (DEP 14) en su versión para 5.2, con la cola en la base de datos (docs/decisiones.md).
+    "django_tasks",
+    "django_tasks_db",
     # Apps del portal, en el orden de sus dependencias (docs/arquitectura.md).
     "comun",
     "candidaturas",
@@ -206,6 +210,18 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 # Dirección pública del portal para los enlaces de los correos (invitaciones, observaciones).
 DECIDE_URL_BASE = os.environ.get("DECIDE_URL_BASE", "http://127.0.0.1:8000")
+
+# --- Tareas en segundo plano -------------------------------------------------------------------
+# Producción: la cola vive en la base de datos y la atiende `manage.py db_worker` (docs/deploy.md).
+# DECIDE_TAREAS=inmediatas las corre dentro de la petición (sólo para pruebas o depuración).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "base": "django_tasks_db.DatabaseBackend",
+            "inmediatas": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("DECIDE_TAREAS", "base")],
+    }
+}
 
 # --- Correo ---------------------------------------------------------------------------------------
 # En desarrollo los correos se imprimen en la consola; en producción, SMTP.

@@ -23,7 +23,9 @@ def _ajustes_de_prueba():
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     caches = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pruebas"}}
-    with override_settings(STORAGES=almacenes, CACHES=caches):
+    # Las tareas (correo, importaciones) corren en el acto: cada prueba ve su efecto sin un worker.
+    tareas = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(STORAGES=almacenes, CACHES=caches, TASKS=tareas):
         yield
 
 
