@@ -186,8 +186,8 @@ def estadisticas(request):
 def estadisticas_visitas_csv(request):
     encabezados = [
         gettext("fecha"),
-        gettext("clave de la sección"),
-        gettext("sección"),
+        gettext("clave del área"),
+        gettext("área del portal"),
         gettext("páginas vistas"),
     ]
     return respuesta_csv("decide-ieem-visitas-por-dia.csv", encabezados, visitas.filas_csv())
