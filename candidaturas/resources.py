@@ -25,6 +25,7 @@ from candidaturas.models import (
 )
 from candidaturas.services import obtener_o_crear_persona
 from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 from comun.texto import normalizar
 
 COLUMNAS = [
@@ -226,6 +227,8 @@ class CandidaturaResource(resources.ModelResource):
     def after_import(self, dataset, result, **kwargs):
         # Si la importación se deshace (vista previa o errores), Django descarta este aviso.
         transaction.on_commit(invalidar_paginas_publicas)
+        # Una importación puede tocar varios procesos: se regeneran los datos abiertos de todos.
+        avisar_cambio_publico()
 
     def before_import(self, dataset, **kwargs):
         faltantes = [c for c in COLUMNAS_OBLIGATORIAS if c not in (dataset.headers or [])]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from candidaturas.models import ActorPolitico, Candidatura, Persona, ProcesoElectoral
 from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 from cuestionarios.models import (
     CAMPO_FECHA_DE_PARTE,
     PARTES_CURRICULARES,
@@ -132,6 +133,7 @@ def registrar_consentimiento(
     if eventos:
         # Retirar u otorgar la publicación cambia lo que muestran el perfil, la búsqueda y los datos.
         transaction.on_commit(invalidar_paginas_publicas)
+        avisar_cambio_publico(proceso.pk)
     EventoDeConsentimiento.objects.bulk_create(
         EventoDeConsentimiento(
             consentimiento=consentimiento,
@@ -359,6 +361,7 @@ def mover(
         _aplicar_publicacion(cuestionario)
     # Cada movimiento cambia el estado de captura que muestran la búsqueda y las estadísticas.
     transaction.on_commit(invalidar_paginas_publicas)
+    avisar_cambio_publico(cuestionario.proceso_id)
     transicion = _mover(cuestionario, hacia, usuario, comentario)
     if movimiento == "publicar":
         _avisar_a_la_persona(cuestionario, "publicado", {})

@@ -174,6 +174,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Datos abiertos de Conóceles: los archivos que escribe la tarea `conoceles.tareas` (uno por proceso y
+# formato, con su huella en el nombre). Deben estar en un disco común a todos los servidores de app
+# (por omisión, dentro de MEDIA_ROOT); docs/deploy.md.
+DECIDE_DATOS_ABIERTOS_ROOT = Path(os.environ.get("DECIDE_DATOS_ABIERTOS_ROOT", MEDIA_ROOT / "datos_abiertos"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
