@@ -66,10 +66,10 @@ def puerto_libre():
 class Gunicorn:
     """gunicorn en 127.0.0.1 con `workers` procesos; se detiene al salir del bloque `with`."""
 
-    def __init__(self, env, workers=2):
+    def __init__(self, env, workers=2, puerto=None):
         self.env = env
         self.workers = workers
-        self.puerto = puerto_libre()
+        self.puerto = puerto or puerto_libre()
         self.proceso = None
 
     def __enter__(self):

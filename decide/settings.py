@@ -242,6 +242,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # check --deploy avisa de cada una.
 HTTPS = env_bool("DJANGO_HTTPS", False)
 SECURE_SSL_REDIRECT = HTTPS
+# El balanceador y el HEALTHCHECK de la imagen revisan /salud/ por HTTP dentro de la red privada.
+SECURE_REDIRECT_EXEMPT = [r"^salud/$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_entero("DJANGO_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
