@@ -65,9 +65,10 @@ def preparar(env):
         "generar_demo_participacion",
     ):
         manage(env, orden)
+    # Estadísticas del planificador antes de leer todo el proceso (recién cargadas, los planes son malos).
+    analizar(BASE)
     # Los datos abiertos se construyen aquí, como en `make run` (en producción, la tarea en el worker).
     manage(env, "generar_datos_abiertos")
-    analizar(BASE)
 
 
 CODIGO_RUTAS = """

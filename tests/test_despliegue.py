@@ -149,3 +149,21 @@ def test_la_configuracion_de_nginx_es_valida():
         assert directiva in configuracion
     # Sólo guarda lo que la app declara cacheable: ninguna directiva proxy_cache_valid.
     assert not re.search(r"^\s*proxy_cache_valid", configuracion, re.MULTILINE)
+
+
+def test_la_imagen_lleva_cada_app_del_proyecto():
+    """Una app nueva en INSTALLED_APPS también tiene que ir en el Dockerfile y en el .dockerignore."""
+    from django.conf import settings
+
+    copiadas = {
+        origen.rstrip("/")
+        for etapa in _etapas()
+        for instruccion, resto in etapa["instrucciones"]
+        if instruccion == "COPY" and "--from=" not in resto
+        for origen in resto.split()[:-1]
+    }
+    propias = [app for app in settings.INSTALLED_APPS if (RAIZ / app / "apps.py").exists()]
+    assert propias
+    for app in propias:
+        assert app in copiadas, f"el Dockerfile no copia {app}/"
+        assert _Dockerignore().incluye(f"{app}/apps.py"), f".dockerignore deja fuera {app}/"
