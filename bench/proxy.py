@@ -49,6 +49,7 @@ REDIS = "redis://127.0.0.1:6379/5"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONFIGURACION = RAIZ / "deploy" / "nginx.conf"
 DATOS_ABIERTOS = RAIZ / "bench" / "resultados" / "datos_abiertos"
+RESULTADOS = RAIZ / "bench" / "resultados" / "proxy.json"
 
 
 def preparar(env):
@@ -217,13 +218,15 @@ def principal():
             resultados[nombre] = {
                 "estado": estado,
                 "cache_control": cabeceras.get("Cache-Control", "—"),
-                "proxy": cabeceras.get("X-Cache-Proxy", "—"),
+                "x_cache": cabeceras.get("X-Cache-Proxy", "—"),
             }
             for clave, servidor in (("gunicorn", app), ("proxy", proxy)):
                 resultados[nombre][clave] = carga_wrk(
                     servidor.base, lista, segundos=argumentos.segundos, concurrencia=argumentos.concurrencia
                 )
 
+    RESULTADOS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTADOS.write_text(json.dumps(resultados, ensure_ascii=False, indent=1))
     estatico = resultados["estático (css)"]
     print(
         f"\nCaché HTTP delante (nginx {CONFIGURACION.relative_to(RAIZ)}), gunicorn con 2 workers, PostgreSQL "
@@ -246,8 +249,16 @@ def principal():
             f"{g['por_segundo'] / estatico['gunicorn']['por_segundo']:>6.3f}   "
             f"{p['por_segundo']:>11.0f} {p['p99_ms']:>7.1f} "
             f"{p['por_segundo'] / estatico['proxy']['por_segundo']:>6.3f}   "
-            f"{r['proxy']:<13} {r['cache_control']}{nota}"
+            f"{r['x_cache']:<13} {r['cache_control']}{nota}"
         )
+    print(
+        "\nDescargas grandes: por su tamaño, mejor en MB/s (el estático css pesa unos KB; un archivo de "
+        "varios MB se mide por lo que sale por la red)."
+    )
+    for nombre, r in resultados.items():
+        if nombre.startswith(("estático", "datos abiertos (XLSX)", "datos abiertos (CSV")):
+            g, p = r["gunicorn"]["mb_por_segundo"], r["proxy"]["mb_por_segundo"]
+            print(f"{nombre:<32} gunicorn {g:>8.1f} MB/s   proxy {p:>8.1f} MB/s")
 
 
 if __name__ == "__main__":
