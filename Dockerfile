@@ -33,6 +33,7 @@ COPY manage.py ./
 COPY decide ./decide
 COPY comun ./comun
 COPY candidaturas ./candidaturas
+COPY cuentas ./cuentas
 COPY cuestionarios ./cuestionarios
 COPY plataformas ./plataformas
 COPY participacion ./participacion
