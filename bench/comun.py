@@ -66,10 +66,10 @@ def puerto_libre():
 class Gunicorn:
     """gunicorn en 127.0.0.1 con `workers` procesos; se detiene al salir del bloque `with`."""
 
-    def __init__(self, env, workers=2):
+    def __init__(self, env, workers=2, puerto=None):
         self.env = env
         self.workers = workers
-        self.puerto = puerto_libre()
+        self.puerto = puerto or puerto_libre()
         self.proceso = None
 
     def __enter__(self):
@@ -177,11 +177,12 @@ request = function()
   return wrk.format("GET", rutas[(i %% #rutas) + 1], cabeceras)
 end
 done = function(resumen, latencia, peticiones)
-  io.write(string.format("RESULTADO %%d %%d %%.3f %%.3f %%.3f %%d %%d\\n",
+  io.write(string.format("RESULTADO %%d %%d %%.3f %%.3f %%.3f %%d %%d %%d\\n",
     resumen.requests, resumen.duration,
     latencia:percentile(50) / 1000, latencia:percentile(95) / 1000, latencia:percentile(99) / 1000,
     resumen.errors.status,
-    resumen.errors.connect + resumen.errors.read + resumen.errors.write + resumen.errors.timeout))
+    resumen.errors.connect + resumen.errors.read + resumen.errors.write + resumen.errors.timeout,
+    resumen.bytes))
 end
 """
 
@@ -222,11 +223,12 @@ def carga_wrk(url_base, rutas, segundos=10, concurrencia=16, hilos=1, cabeceras=
     ).stdout
     os.unlink(guion.name)
     linea = next(x for x in salida.splitlines() if x.startswith("RESULTADO"))
-    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red = linea.split()
+    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red, octetos = linea.split()
     peticiones = int(peticiones)
     return {
         "peticiones": peticiones,
         "por_segundo": peticiones / (int(duracion_us) / 1e6),
+        "mb_por_segundo": int(octetos) / 1e6 / (int(duracion_us) / 1e6),
         "p50_ms": float(p50),
         "p95_ms": float(p95),
         "p99_ms": float(p99),

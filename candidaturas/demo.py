@@ -32,6 +32,7 @@ from candidaturas.models import (
 )
 from candidaturas.services import nombre_normalizado
 from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 
 SEMILLA = 20270606
 SLUG_ORDINARIO = "demo-ordinario-2027"
@@ -138,6 +139,7 @@ def generar_demo(*, municipios=None, distritos=None):
             extraordinario, extra = generador.proceso_extraordinario(nextlalpan)
             total += extra
         transaction.on_commit(invalidar_paginas_publicas)
+        avisar_cambio_publico()
     return ResultadoDemo(
         ordinario=ordinario,
         extraordinario=extraordinario,

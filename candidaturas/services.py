@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from candidaturas.models import Candidatura, Persona
 from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 from comun.texto import normalizar
 
 
@@ -151,6 +152,7 @@ def sustituir_candidatura(
     nueva.full_clean()
     nueva.save()
     transaction.on_commit(invalidar_paginas_publicas)
+    avisar_cambio_publico(nueva.eleccion.proceso_id)
     return nueva
 
 
@@ -163,6 +165,7 @@ def cancelar_candidatura(
     _exigir_vigente(candidatura)
     _dar_de_baja(candidatura, Candidatura.Estado.CANCELADA, fecha=fecha, acuerdo=acuerdo, motivo=motivo)
     transaction.on_commit(invalidar_paginas_publicas)
+    avisar_cambio_publico(candidatura.eleccion.proceso_id)
     return candidatura
 
 

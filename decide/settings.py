@@ -175,6 +175,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Datos abiertos de Conóceles: los archivos que escribe la tarea `conoceles.tareas` (uno por proceso y
+# formato, con su huella en el nombre). Deben estar en un disco común a todos los servidores de app
+# (por omisión, dentro de MEDIA_ROOT); docs/deploy.md.
+DECIDE_DATOS_ABIERTOS_ROOT = Path(os.environ.get("DECIDE_DATOS_ABIERTOS_ROOT", MEDIA_ROOT / "datos_abiertos"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
@@ -239,6 +243,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # check --deploy avisa de cada una.
 HTTPS = env_bool("DJANGO_HTTPS", False)
 SECURE_SSL_REDIRECT = HTTPS
+# El balanceador y el HEALTHCHECK de la imagen revisan /salud/ por HTTP dentro de la red privada.
+SECURE_REDIRECT_EXEMPT = [r"^salud/$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_entero("DJANGO_HSTS_SECONDS", 31_536_000 if HTTPS else 0)

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from candidaturas.models import Persona, ProcesoElectoral
 from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 from cuestionarios.models import (
     AvisoDePrivacidad,
     Consentimiento,
@@ -44,6 +45,7 @@ def registrar_consentimiento(
     if eventos:
         # Retirar u otorgar la publicación cambia lo que muestran el perfil, la búsqueda y los datos.
         transaction.on_commit(invalidar_paginas_publicas)
+        avisar_cambio_publico(proceso.pk)
     EventoDeConsentimiento.objects.bulk_create(
         EventoDeConsentimiento(
             consentimiento=consentimiento,

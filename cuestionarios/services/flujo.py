@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from candidaturas.models import ActorPolitico, Candidatura
 from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 from cuentas.models import CuentaDeCaptura
 from cuentas.services import cuenta_de, url_absoluta
 from cuestionarios.models import (
@@ -101,6 +102,7 @@ def mover(
         _aplicar_publicacion(cuestionario)
     # Cada movimiento cambia el estado de captura que muestran la búsqueda y las estadísticas.
     transaction.on_commit(invalidar_paginas_publicas)
+    avisar_cambio_publico(cuestionario.proceso_id)
     transicion = _mover(cuestionario, hacia, usuario, comentario)
     if movimiento == "publicar":
         _avisar_a_la_persona(cuestionario, "publicado", {})
