@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from candidaturas.procesos import proceso_de_la_peticion
 from comun.cache_publica import pagina_publica_en_cache
@@ -29,8 +29,8 @@ def _nombre(proceso, extension, hoja=""):
     return f"conoceles-{proceso.slug}{'-' + hoja if hoja else ''}-{corte}.{extension}"
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(alcances=("proceso",))
 def datos(request):
     proceso, procesos_abiertos = proceso_de_la_peticion(request)
     contexto = {"proceso": proceso, "procesos_abiertos": procesos_abiertos}

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from candidaturas.invalidacion import invalidar_candidaturas
 from candidaturas.models import ActorPolitico, Candidatura, Persona, ProcesoElectoral
-from comun.cache_publica import invalidar_paginas_publicas
 from cuestionarios.models import (
     CAMPO_FECHA_DE_PARTE,
     PARTES_CURRICULARES,
@@ -97,6 +97,15 @@ def plazo_abierto(proceso):
     return plazo is None or plazo.abierto()
 
 
+def _invalidar_paginas_de(*, persona_id, proceso):
+    """Lo público de una persona en un proceso: los perfiles (y comparaciones) de sus candidaturas y
+    las páginas del proceso (búsqueda, estadísticas, datos); no las de contenido ni las de otros
+    procesos."""
+    invalidar_candidaturas(
+        Candidatura.objects.filter(persona_id=persona_id, eleccion__proceso=proceso), proceso=proceso
+    )
+
+
 # --- Consentimiento (C2) --------------------------------------------------------------------------
 
 
@@ -131,7 +140,7 @@ def registrar_consentimiento(
     consentimiento.save()
     if eventos:
         # Retirar u otorgar la publicación cambia lo que muestran el perfil, la búsqueda y los datos.
-        transaction.on_commit(invalidar_paginas_publicas)
+        _invalidar_paginas_de(persona_id=persona.pk, proceso=proceso)
     EventoDeConsentimiento.objects.bulk_create(
         EventoDeConsentimiento(
             consentimiento=consentimiento,
@@ -358,7 +367,7 @@ def mover(
     if movimiento == "publicar":
         _aplicar_publicacion(cuestionario)
     # Cada movimiento cambia el estado de captura que muestran la búsqueda y las estadísticas.
-    transaction.on_commit(invalidar_paginas_publicas)
+    _invalidar_paginas_de(persona_id=cuestionario.persona_id, proceso=cuestionario.proceso)
     transicion = _mover(cuestionario, hacia, usuario, comentario)
     if movimiento == "publicar":
         _avisar_a_la_persona(cuestionario, "publicado", {})
