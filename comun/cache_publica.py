@@ -35,6 +35,7 @@ nunca sirve páginas guardadas por el anterior.
 
 import functools
 import hashlib
+import re
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -62,6 +63,7 @@ SEGUNDOS_CANDADO = 5
 """Si quien reconstruye una página falla sin soltar el candado, otra petición lo intenta tras esto."""
 
 PREFIJO = "pagina"
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def _ajuste(nombre, omision):
@@ -107,9 +109,29 @@ def invalidar(*alcances):
 
 
 def version(alcance):
-    """La versión actual de `alcance` (la crea si falta)."""
+    """La versión actual de `alcance` (0 si nunca se invalidó)."""
     clave = _clave_version(alcance)
     return _versiones([clave], cache.get_many([clave]))[0]
+
+
+_memoria = {}
+
+
+def memorizar(nombre, alcances, calcular, segundos=300):
+    """`calcular()` guardado en este proceso mientras no cambien las versiones de `alcances` (una
+    lectura `get_many` a la caché) y a lo más `segundos`. Para lo que cuesta consultas y sólo cambia
+    con el registro, p. ej. las opciones de los filtros de un proceso."""
+    claves = [_clave_version(a) for a in (PORTAL, *alcances)]
+    firma = tuple(_versiones(claves, cache.get_many(claves)))
+    guardado = _memoria.get(nombre)
+    ahora = time.monotonic()
+    if guardado is not None and guardado[0] == firma and ahora < guardado[1]:
+        return guardado[2]
+    valor = calcular()
+    if len(_memoria) > 256:
+        _memoria.clear()
+    _memoria[nombre] = (firma, ahora + segundos, valor)
+    return valor
 
 
 def invalidar_al_confirmar(*alcances):
@@ -123,18 +145,15 @@ def invalidar_paginas_publicas():
 
 
 def olvidar_version_local():
-    """Compatibilidad: ya no hay versiones recordadas en cada proceso (se leen en cada petición)."""
+    """Olvida lo memorizado en este proceso (las pruebas lo llaman entre una y otra)."""
+    _memoria.clear()
 
 
 def _versiones(claves, leidas):
-    firma = []
-    for clave in claves:
-        valor = leidas.get(clave)
-        if valor is None:
-            cache.add(clave, _version_nueva(), timeout=None)
-            valor = cache.get(clave)
-        firma.append(valor)
-    return firma
+    """Las versiones de `claves` ya leídas; una que falta vale 0. No se crea al leer: así un
+    `?proceso=<inventado>` no deja claves en la caché. `invalidar` la crea con los milisegundos
+    actuales, mayores que cualquier versión anterior."""
+    return [leidas.get(clave, 0) for clave in claves]
 
 
 @functools.cache
@@ -177,7 +196,9 @@ def _resolver_alcances(alcances, request, kwargs):
         resueltos = []
         for alcance in alcances:
             if alcance == "proceso":
-                resueltos.append(alcance_de_proceso(request.GET.get("proceso", "").strip()))
+                slug = request.GET.get("proceso", "").strip()
+                # Un slug imposible (la vista responde 404) no debe volverse una clave de la caché.
+                resueltos.append(alcance_de_proceso(slug if _SLUG.fullmatch(slug or "-") else "?"))
             else:
                 resueltos.append(alcance.format(**kwargs))
     return [PORTAL, *dict.fromkeys(resueltos)]
