@@ -25,3 +25,13 @@ def invalidar_candidaturas(candidaturas, *, proceso=None):
         alcances.add(alcance_de_proceso(proceso.slug))
     if alcances:
         invalidar_al_confirmar(*alcances)
+
+
+def invalidar_persona_en_proceso(*, persona_id, proceso):
+    """Lo público de una persona en un proceso (su captura o su consentimiento): los perfiles y
+    comparaciones de sus candidaturas y las páginas del proceso; no las de contenido ni otros procesos."""
+    from candidaturas.models import Candidatura
+
+    invalidar_candidaturas(
+        Candidatura.objects.filter(persona_id=persona_id, eleccion__proceso=proceso), proceso=proceso
+    )
