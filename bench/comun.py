@@ -89,14 +89,20 @@ class Gunicorn:
             cwd=RAIZ,
             env=self.env,
         )
-        limite = time.monotonic() + 30
+        # Listo cuando /salud/ responde (no basta con que acepte conexiones: los procesos pueden
+        # seguir importando Django).
+        limite = time.monotonic() + 60
         while time.monotonic() < limite:
             try:
-                with socket.create_connection(("127.0.0.1", self.puerto), timeout=0.5):
+                conexion = http.client.HTTPConnection("127.0.0.1", self.puerto, timeout=10)
+                conexion.request("GET", "/salud/")
+                if conexion.getresponse().status == 200:
+                    conexion.close()
                     return self
             except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn no arrancó en 30 s")
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn no arrancó en 60 s")
 
     def __exit__(self, *exc):
         self.proceso.send_signal(signal.SIGTERM)
