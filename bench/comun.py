@@ -266,14 +266,12 @@ def shell(env, codigo):
     """Corre `codigo` con `manage.py shell -c` y devuelve su última línea de salida como JSON."""
     import json
 
-    salida = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", codigo],
-        cwd=RAIZ,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    corrida = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", codigo], cwd=RAIZ, env=env, capture_output=True, text=True
+    )
+    if corrida.returncode:
+        raise RuntimeError(f"manage.py shell falló:\n{corrida.stderr[-3000:]}")
+    salida = corrida.stdout
     return json.loads(salida.strip().splitlines()[-1])
 
 
@@ -539,8 +537,11 @@ def medir_publicacion(env, url_base, limite=15.0):
         fin = time.time() + limite + 30
         while time.time() < fin and len(vistas) < len(paginas):
             for nombre, ruta in paginas.items():
-                if nombre not in vistas and publicadas(ruta) > antes[nombre]:
-                    vistas[nombre] = time.time()
+                try:
+                    if nombre not in vistas and publicadas(ruta) > antes[nombre]:
+                        vistas[nombre] = time.time()
+                except OSError:
+                    pass  # una petición fallida no termina la vigilancia
             time.sleep(0.05)
 
     hilo = threading.Thread(target=vigilar)
