@@ -35,7 +35,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from candidaturas.models import ProcesoElectoral
-from comun.cache_publica import invalidar_paginas_publicas
+from comun.cache_publica import alcance_de_proceso, invalidar_al_confirmar
 from comun.exportar import Libro, celda_segura, escribir_xlsx, valor_csv
 from conoceles import datos
 from conoceles.models import CorteDeDatosAbiertos
@@ -209,8 +209,9 @@ def _registrar(proceso, corte, archivos):
         registro_del_proceso.archivos = archivos
         registro_del_proceso.version += 1
         registro_del_proceso.save(update_fields=["corte", "generado_en", "archivos", "version"])
-        # La página de datos muestra fecha, tamaño y huella de cada archivo: que se vea la nueva.
-        transaction.on_commit(invalidar_paginas_publicas)
+        # La página de datos muestra fecha, tamaño y huella de cada archivo: que se vea la nueva
+        # (sólo las páginas de ese proceso, no todo el portal).
+        invalidar_al_confirmar(alcance_de_proceso(proceso.slug))
     return registro_del_proceso
 
 

@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
@@ -14,8 +14,8 @@ from participacion.forms import ComentarioForm
 RESULTADOS_POR_PAGINA = 24
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(parametros=("proceso", "pagina", *BusquedaForm.base_fields), alcances=("proceso",))
 def inicio(request):
     """Presentación de Conóceles y búsqueda sobre todas las candidaturas del proceso (C7)."""
     proceso, procesos_abiertos = proceso_de_la_peticion(request)
@@ -68,8 +68,13 @@ def perfil(request, pk):
     return render(request, "conoceles/perfil.html", ficha)
 
 
-@require_GET
-@pagina_publica_en_cache()
+def _alcances_de_la_comparacion(request):
+    """La comparación depende de cada candidatura que muestra (`?id=` repetido)."""
+    return [f"candidatura:{i}" for i in request.GET.getlist("id") if i.isdigit()] or ["comparacion-vacia"]
+
+
+@require_safe
+@pagina_publica_en_cache(parametros=("proceso", "id"), alcances=_alcances_de_la_comparacion)
 def comparar(request):
     """De 2 a 4 candidaturas de la misma contienda, lado a lado en filas idénticas (C9)."""
     form = CompararForm(request.GET)

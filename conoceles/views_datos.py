@@ -64,7 +64,7 @@ def _descargas(request, proceso, corte):
 
 
 @require_safe
-@pagina_publica_en_cache()
+@pagina_publica_en_cache(alcances=("proceso",))
 def datos(request):
     proceso, procesos_abiertos = proceso_de_la_peticion(request)
     contexto = {"proceso": proceso, "procesos_abiertos": procesos_abiertos}

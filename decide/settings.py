@@ -84,6 +84,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Primero: guarda las páginas públicas ya con todo lo que pongan los demás (cookies incluidas).
+    "comun.cache_publica.CachePublicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "decide.middleware.EncabezadosDeSeguridadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
