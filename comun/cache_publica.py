@@ -76,6 +76,19 @@ def _es_cacheable(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
+def _pondra_cookies(request, respuesta):
+    """Si la respuesta lleva o llevará cookies. Las de la vista están en `respuesta.cookies`; las que
+    ponen los middlewares al salir (el token CSRF de `{% csrf_token %}`/`get_token`, la sesión
+    modificada, los mensajes) todavía no, pero ya están decididas en la petición."""
+    if respuesta.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return True
+    sesion = getattr(request, "session", None)
+    if sesion is not None and getattr(sesion, "modified", False):
+        return True
+    mensajes = getattr(request, "_messages", None)
+    return bool(getattr(mensajes, "_queued_messages", None))
+
+
 def pagina_publica_en_cache(segundos=300):
     """Decorador de vistas públicas de sólo lectura (ver el docstring del módulo)."""
 
@@ -93,7 +106,7 @@ def pagina_publica_en_cache(segundos=300):
             respuesta = vista(request, *args, **kwargs)
             if (
                 respuesta.status_code == 200
-                and not respuesta.cookies
+                and not _pondra_cookies(request, respuesta)
                 and not getattr(respuesta, "streaming", False)
             ):
                 if hasattr(respuesta, "render") and callable(respuesta.render):

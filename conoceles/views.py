@@ -39,11 +39,13 @@ def inicio(request):
 
 
 @require_GET
+@pagina_publica_en_cache()
 def perfil(request, pk):
     """Perfil público de una candidatura (C8). Su `pk` es el identificador estable de los datos abiertos.
 
-    No va a la caché de páginas: lleva los formularios de reacción y comentario (token CSRF y la
-    reacción propia de cada persona)."""
+    Es el mismo HTML para todo visitante anónimo (va a la caché de páginas): los formularios de
+    reacción y comentario no llevan token CSRF ni la reacción propia; eso lo pide
+    `static/js/reacciones.js` a `participacion:estado`, o sin JavaScript lo da la confirmación."""
     candidatura = get_object_or_404(consultas.con_estado_de_captura(Candidatura.objects.all()), pk=pk)
     if not candidatura.vigente:
         return render(
@@ -62,7 +64,7 @@ def perfil(request, pk):
                 ComentarioForm(auto_id=f"{participacion.objetivo.clave}-%s"),
             )
             for etiqueta, texto, participacion, comentarios in participacion_de_candidatura(
-                request, ficha["cuestionario"]
+                ficha["cuestionario"]
             )
         ]
     return render(request, "conoceles/perfil.html", ficha)
