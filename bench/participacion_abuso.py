@@ -26,7 +26,6 @@ Uso: .venv/bin/python bench/participacion_abuso.py   (acotado: ~4,000 peticiones
 import http.client
 import json
 import os
-import re
 import statistics
 import sys
 import threading
@@ -296,11 +295,13 @@ def main():
         estados = escenario_20(servidor.puerto, "127.0.0.12", propuestas[1])
         total, marcadas = contadas(propuestas[1])
         print(
-            f"A2. 20 navegadores tras una IP, una vez cada uno: estados {estados}; contadas {total}, marcadas {marcadas}"
+            f"A2. 20 navegadores tras una IP, una vez cada uno: estados {estados}; "
+            f"contadas {total}, marcadas {marcadas}"
         )
         estados = reportar(servidor.puerto, "127.0.0.13", comentario, veces=10)
         print(
-            f"A3. Una IP reporta 10 veces (10 tokens): estados {estados}; comentario {estado_del_comentario(comentario)}"
+            f"A3. Una IP reporta 10 veces (10 tokens): estados {estados}; "
+            f"comentario {estado_del_comentario(comentario)}"
         )
         for ip in ("127.0.0.14", "127.0.0.15"):
             reportar(servidor.puerto, ip, comentario)
@@ -308,7 +309,8 @@ def main():
         estados, filas = escenario_50(PUERTOS, "127.0.0.16", propuestas[2])
         total, _m = contadas(propuestas[2])
         print(
-            f"A5. 50 simultáneas de un token: estados {estados}; reacciones guardadas {filas}; contadas {total}"
+            f"A5. 50 simultáneas de un token: estados {estados}; reacciones guardadas {filas}; "
+            f"contadas {total}"
         )
 
     abiertos = {
