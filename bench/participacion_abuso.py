@@ -20,7 +20,8 @@ Corrida B, con los límites por minuto y de tokens abiertos (para aislar el tope
   7. p50/p95/p99 de un POST real de reacción (token emitido por el servidor, CSRF, tope por IP,
      candado del conteo) a 4 conexiones.
 
-Uso: .venv/bin/python bench/participacion_abuso.py   (acotado: ~4,000 peticiones, < 3 minutos)
+Uso: .venv/bin/python bench/participacion_abuso.py   (acotado: ~4,000 peticiones)
+     DECIDE_BENCH_SOLO_MEDIR=1 corre sólo la medición de latencia (B7).
 """
 
 import http.client
@@ -41,6 +42,7 @@ BASE = os.environ.get("DECIDE_BENCH_BASE", "decide_participacion")
 REDIS = os.environ.get("DECIDE_BENCH_REDIS", "redis://127.0.0.1:6379/9")
 PUERTOS = (18900, 18901)
 POST_MEDIDOS = int(os.environ.get("DECIDE_BENCH_POSTS", "1200"))
+SOLO_MEDIR = os.environ.get("DECIDE_BENCH_SOLO_MEDIR") == "1"
 
 
 class Navegador:
@@ -280,6 +282,29 @@ def calentar(puerto):
             time.sleep(1)
 
 
+def medir_salud(puerto, total=400, conexiones=4):
+    """Referencia en la misma corrida: GET /salud/ a 4 conexiones (mide cuánto pesa la máquina)."""
+    latencias, candado = [], threading.Lock()
+
+    def trabajador():
+        conexion = http.client.HTTPConnection("127.0.0.1", puerto, timeout=30)
+        for _i in range(total // conexiones):
+            inicio = time.perf_counter()
+            conexion.request("GET", "/salud/")
+            conexion.getresponse().read()
+            with candado:
+                latencias.append(time.perf_counter() - inicio)
+        conexion.close()
+
+    hilos = [threading.Thread(target=trabajador) for _ in range(conexiones)]
+    for hilo in hilos:
+        hilo.start()
+    for hilo in hilos:
+        hilo.join()
+    q = statistics.quantiles(sorted(latencias), n=100)
+    return q[49] * 1000, q[94] * 1000
+
+
 class GunicornEn(Gunicorn):
     def __init__(self, env, puerto, workers=2):
         super().__init__(env, workers=workers)
@@ -299,6 +324,12 @@ def main():
         f"escrituras por IP {settings.PARTICIPACION_LIMITE_POR_MINUTO} / min. gunicorn 2 procesos, "
         "PostgreSQL, Redis (base 9)."
     )
+    if not SOLO_MEDIR:
+        escenarios_a(env, propuestas, comentario, n)
+    medir_b(env, propuestas, n)
+
+
+def escenarios_a(env, propuestas, comentario, n):
     with GunicornEn(env, PUERTOS[0]) as servidor:
         calentar(servidor.puerto)
         estados, sin_token, duracion = escenario_300(servidor.puerto, "127.0.0.11", propuestas[0])
@@ -329,6 +360,8 @@ def main():
             f"contadas {total}"
         )
 
+
+def medir_b(env, propuestas, n):
     abiertos = {
         **env,
         "DECIDE_PARTICIPACION_LIMITE_POR_MINUTO": str(10**9),
@@ -336,12 +369,8 @@ def main():
     }
     with GunicornEn(abiertos, PUERTOS[1]) as servidor:
         calentar(servidor.puerto)
-        estados, sin_token, duracion = escenario_300(servidor.puerto, "127.0.0.21", propuestas[3])
-        total, marcadas = contadas(propuestas[3])
-        print(
-            f"B6. Sin límites por minuto ni de tokens, 300 tokens reales desde una IP en {duracion:.1f} s: "
-            f"estados {estados}; contadas {total} (= N: {'sí' if total == n else 'NO'}), marcadas {marcadas}"
-        )
+        if not SOLO_MEDIR:
+            escenario_b6(servidor.puerto, propuestas, n)
         medir_posts(servidor.puerto, propuestas[4:], 100)  # calentamiento
         latencias, estados, duracion = medir_posts(servidor.puerto, propuestas[4:], POST_MEDIDOS)
         q = statistics.quantiles(sorted(latencias), n=100)
@@ -350,6 +379,20 @@ def main():
             f"{len(latencias) / duracion:.0f} pet/s; p50 {q[49] * 1000:.1f} ms, p95 {q[94] * 1000:.1f} ms, "
             f"p99 {q[98] * 1000:.1f} ms; estados {estados}"
         )
+        p50, p95 = medir_salud(servidor.puerto)
+        print(
+            f"    Referencia en la misma corrida, GET /salud/ a 4 conexiones: "
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
+        )
+
+
+def escenario_b6(puerto, propuestas, n):
+    estados, _sin_token, duracion = escenario_300(puerto, "127.0.0.21", propuestas[3])
+    total, marcadas = contadas(propuestas[3])
+    print(
+        f"B6. Sin límites por minuto ni de tokens, 300 tokens reales desde una IP en {duracion:.1f} s: "
+        f"estados {estados}; contadas {total} (= N: {'sí' if total == n else 'NO'}), marcadas {marcadas}"
+    )
 
 
 if __name__ == "__main__":
