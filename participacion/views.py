@@ -154,6 +154,9 @@ def confirmar_reaccion(request):
     valor = form.valor_elegido()
     if valor is not None and valor == mia:
         valor = None  # ya la tenía: lo que se ofrece es retirarla
+    elif valor is None and mia is None:
+        messages.info(request, _("No tienes una reacción que retirar en esta propuesta."))
+        return guardar_token(request, redirect(destino))
     contexto = {
         "objetivo": objetivo,
         "valor": valor or "retirar",

@@ -431,6 +431,12 @@ def test_sin_javascript_se_confirma_en_una_pagina_corta_y_cuenta(client):
     )
     assertContains(final, "Guardamos tu «Me gusta» en «Más parques»")
     assert conteo(propuesta) == (1, 0)
+    retirar_sin_tener = visitante().get(
+        reverse("participacion:confirmar_reaccion"),
+        {"propuesta": propuesta.pk, "valor": "retirar"},
+        follow=True,
+    )
+    assertContains(retirar_sin_tener, "No tienes una reacción que retirar")
     otra_vez = client.get(
         reverse("participacion:confirmar_reaccion"), {"propuesta": propuesta.pk, "valor": "me_gusta"}
     )
