@@ -281,6 +281,14 @@ LOGGING = {
 PARTICIPACION_LIMITE_POR_MINUTO = env_entero("DECIDE_PARTICIPACION_LIMITE_POR_MINUTO", 30)
 # Segundos mínimos entre mostrar el formulario de comentario y enviarlo (una persona tarda más).
 PARTICIPACION_SEGUNDOS_MINIMOS = env_entero("DECIDE_PARTICIPACION_SEGUNDOS_MINIMOS", 4)
+# Tokens de cliente nuevos que una IP puede recibir por ventana (sólo al ver una página: la
+# petición de estado o la confirmación). Quien ya tiene su cookie no consume (docs/participacion.md).
+PARTICIPACION_TOKENS_POR_IP = env_entero("DECIDE_PARTICIPACION_TOKENS_POR_IP", 60)
+PARTICIPACION_VENTANA_TOKENS = env_entero("DECIDE_PARTICIPACION_VENTANA_TOKENS", 10 * 60)
+# Reacciones que cuentan por IP y por propuesta en la ventana (24 h). Pasado el tope la reacción se
+# guarda marcada y no suma: hogares y NAT de operador caben de sobra (docs/participacion.md).
+PARTICIPACION_REACCIONES_POR_IP_Y_OBJETO = env_entero("DECIDE_PARTICIPACION_REACCIONES_POR_IP", 20)
+PARTICIPACION_VENTANA_POR_IP_Y_OBJETO = env_entero("DECIDE_PARTICIPACION_VENTANA_POR_IP", 24 * 60 * 60)
 
 # --- Portal ---------------------------------------------------------------------------------------
 DECIDE_CONTACTO_CORREO = os.environ.get("DECIDE_CONTACTO_CORREO", "decide@ieem.org.mx")
