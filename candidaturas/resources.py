@@ -25,7 +25,7 @@ from candidaturas.models import (
 )
 from candidaturas.services import obtener_o_crear_persona
 from comun.cache_publica import invalidar_paginas_publicas
-from comun.texto import normalizar
+from comun.texto import normalizar, son_digitos
 
 COLUMNAS = [
     "id",
@@ -98,7 +98,7 @@ def _entero(valor):
     texto = _texto(valor)
     if not texto:
         return None
-    if not texto.isdigit():
+    if not son_digitos(texto):
         raise ValueError(texto)
     return int(texto)
 

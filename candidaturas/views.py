@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.forms import FiltroCandidaturasForm
 from candidaturas.models import (
@@ -61,7 +61,7 @@ def _filtros(request, proceso):
     )
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def lista(request):
     """Todas las fórmulas y planillas del proceso, por contienda y por actor, con sus suplencias."""
@@ -134,7 +134,7 @@ def agrupar_por_contienda(elecciones, candidaturas):
     return contiendas
 
 
-@require_GET
+@require_safe
 def descargar(request, formato):
     """Exactamente lo filtrado en el listado (todas las páginas), en CSV o XLSX, transmitido."""
     if formato not in ("csv", "xlsx"):
@@ -202,7 +202,7 @@ def _fila_descarga(candidatura, proceso, textos):
     ]
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def procesos(request):
     """Los procesos abiertos y el archivo de los concluidos; cada uno se consulta con ?proceso=."""

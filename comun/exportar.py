@@ -9,6 +9,7 @@ import csv
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils.functional import Promise
 from openpyxl import Workbook
 
 # Un texto que empieza con alguno de estos caracteres puede ejecutarse como fórmula.
@@ -17,7 +18,12 @@ TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def celda_segura(valor):
-    """Antepone un apóstrofo a los textos que una hoja de cálculo tomaría por fórmula."""
+    """Antepone un apóstrofo a los textos que una hoja de cálculo tomaría por fórmula.
+
+    Un texto traducible perezoso (`gettext_lazy`, la etiqueta de unas `choices`) se vuelve `str`:
+    openpyxl no sabe escribirlo y `csv` lo escribiría sin revisarlo."""
+    if isinstance(valor, Promise):
+        valor = str(valor)
     if isinstance(valor, str) and valor.startswith(INICIOS_PELIGROSOS):
         return "'" + valor
     return valor

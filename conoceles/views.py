@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
@@ -14,7 +14,7 @@ from participacion.forms import ComentarioForm
 RESULTADOS_POR_PAGINA = 24
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def inicio(request):
     """Presentación de Conóceles y búsqueda sobre todas las candidaturas del proceso (C7)."""
@@ -38,7 +38,7 @@ def inicio(request):
     return render(request, "conoceles/inicio.html", contexto)
 
 
-@require_GET
+@require_safe
 def perfil(request, pk):
     """Perfil público de una candidatura (C8). Su `pk` es el identificador estable de los datos abiertos.
 
@@ -68,7 +68,7 @@ def perfil(request, pk):
     return render(request, "conoceles/perfil.html", ficha)
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def comparar(request):
     """De 2 a 4 candidaturas de la misma contienda, lado a lado en filas idénticas (C9)."""

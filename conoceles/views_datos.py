@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.procesos import proceso_de_la_peticion
 from comun.cache_publica import pagina_publica_en_cache
@@ -29,7 +29,7 @@ def _nombre(proceso, extension, hoja=""):
     return f"conoceles-{proceso.slug}{'-' + hoja if hoja else ''}-{corte}.{extension}"
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def datos(request):
     proceso, procesos_abiertos = proceso_de_la_peticion(request)
@@ -49,14 +49,14 @@ def datos(request):
     return render(request, "conoceles/datos.html", contexto)
 
 
-@require_GET
+@require_safe
 def datos_xlsx(request):
     """Un libro con las hojas «curricular» e «identidad», escrito en modo de sólo escritura."""
     proceso = _proceso(request)
     return respuesta_xlsx(_nombre(proceso, "xlsx"), abiertos.hojas(proceso, base_url=_base_url(request)))
 
 
-@require_GET
+@require_safe
 def datos_csv(request, hoja):
     """Cada hoja como CSV transmitido fila por fila, y el diccionario de datos."""
     proceso = _proceso(request)

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
@@ -45,14 +45,14 @@ def _contexto(request):
     return contexto, 200
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def estadisticas(request):
     contexto, status = _contexto(request)
     return render(request, "conoceles/estadisticas.html", contexto, status=status)
 
 
-@require_GET
+@require_safe
 def estadisticas_csv(request, grafica):
     """Los datos de una gráfica o tabla de la página, con las mismas cifras protegidas."""
     contexto, status = _contexto(request)

@@ -237,6 +237,7 @@ class CurricularForm(forms.ModelForm):
 
 # --- Fotografía (C5) -------------------------------------------------------------------------------
 
+
 class FotoForm(forms.Form):
     foto = forms.FileField(
         label=_("Fotografía"),

@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.models import Eleccion, SeccionElectoral
 from candidaturas.procesos import otros_procesos_en_la_seccion, proceso_de_la_peticion
@@ -14,7 +14,7 @@ from decide.forms import ConsultaSeccionForm
 from participacion.estadisticas import resumen_participacion
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def inicio(request):
     """Portada (P1): el proceso en curso, la caja de Mi sección, Conóceles y las secciones."""
@@ -27,7 +27,7 @@ def inicio(request):
     return render(request, "decide/inicio.html", contexto)
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def mi_seccion(request):
     """Sección de la credencial → municipio, distritos y lo que se elige ahí (P8).
@@ -70,13 +70,13 @@ def mi_seccion(request):
     return render(request, "decide/mi_seccion.html", contexto, status=estado)
 
 
-@require_GET
+@require_safe
 def aviso_de_privacidad(request):
     return render(request, "decide/aviso_de_privacidad.html")
 
 
 @never_cache
-@require_GET
+@require_safe
 def salud(request):
     """Para el balanceador: responde 200 si la base de datos contesta."""
     with connection.cursor() as cursor:
@@ -112,7 +112,7 @@ def error_del_servidor(request):
 # --- Contenido del portal (P2, P3, P9, P10) y visitas (P11) -------------------------------------
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def atribuciones(request):
     """Qué hace cada cargo que se elige en el proceso (P2). Un proceso extraordinario de
@@ -126,7 +126,7 @@ def atribuciones(request):
     return render(request, "decide/atribuciones.html", contexto)
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def quita_dudas(request):
     """Quita Dudas Electoral (P3): preguntas por categoría y búsqueda sin acentos ni mayúsculas."""
@@ -148,21 +148,21 @@ def quita_dudas(request):
     return render(request, "decide/quita_dudas.html", contexto, status=estado)
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def recursos(request):
     """Videos e infografías (P9): ningún reproductor de terceros se carga sin un clic."""
     return render(request, "decide/recursos.html", contenido.recursos_por_tipo())
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def enlaces(request):
     """Accesos directos a sitios de interés (P10), agrupados."""
     return render(request, "decide/enlaces.html", {"grupos": contenido.enlaces_por_grupo()})
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache(segundos=60)
 def estadisticas(request):
     """Visitas al portal (P11). La participación (P16) se agrega a este mismo contexto y se pinta
@@ -177,7 +177,7 @@ def estadisticas(request):
     return render(request, "decide/estadisticas.html", contexto)
 
 
-@require_GET
+@require_safe
 def estadisticas_visitas_csv(request):
     encabezados = [
         gettext("fecha"),

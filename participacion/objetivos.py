@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from candidaturas.models import Candidatura
+from comun.texto import son_digitos
 from cuestionarios.models import CuestionarioCurricular
 from participacion.models import PropuestaDeCandidatura
 from plataformas.models import Propuesta
@@ -93,7 +94,7 @@ def objetivo_de_la_peticion(datos):
     no_encontrado = Http404(_("No encontramos la propuesta que quieres calificar o comentar."))
     propuesta = str(datos.get("propuesta", "")).strip()
     if propuesta:
-        if not propuesta.isdigit():
+        if not son_digitos(propuesta):
             raise no_encontrado
         encontrada = Propuesta.objects.publicadas().para_detalle().filter(pk=int(propuesta)).first()
         if encontrada is None:
@@ -101,7 +102,7 @@ def objetivo_de_la_peticion(datos):
         return Objetivo(propuesta=encontrada)
     cuestionario = str(datos.get("cuestionario", "")).strip()
     cual = str(datos.get("cual", "")).strip()
-    if not cuestionario.isdigit() or cual not in PropuestaDeCandidatura.values:
+    if not son_digitos(cuestionario) or cual not in PropuestaDeCandidatura.values:
         raise no_encontrado
     encontrado = (
         CuestionarioCurricular.objects.publicados()

@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from candidaturas.models import ActorPolitico, ProcesoElectoral
 from candidaturas.procesos import proceso_de_la_peticion
@@ -140,7 +140,7 @@ def reportar(request, pk):
     return guardar_token(request, redirect(destino))
 
 
-@require_GET
+@require_safe
 def reporte_actor(request, proceso, actor):
     """XLSX de todo lo recibido por un actor en un proceso (P14). Sólo para quien puede verlo."""
     proceso = get_object_or_404(ProcesoElectoral, slug=proceso)
@@ -155,7 +155,7 @@ def reporte_actor(request, proceso, actor):
     return respuesta
 
 
-@require_GET
+@require_safe
 def estadisticas_csv(request, serie):
     """Los datos de una gráfica de participación (P16) en CSV."""
     proceso, _abiertos = proceso_de_la_peticion(request)

@@ -9,7 +9,7 @@ from itertools import groupby
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.models import ActorPolitico
 from candidaturas.procesos import proceso_de_la_peticion
@@ -19,7 +19,7 @@ from plataformas.bloques import resumen_de_bloques
 from plataformas.models import PlataformaElectoral, Propuesta, Tema
 
 
-@require_GET
+@require_safe
 def lista(request):
     """Las plataformas de cada actor en el proceso, los temas para comparar y los bloques."""
     proceso, abiertos = proceso_de_la_peticion(request)
@@ -48,7 +48,7 @@ def lista(request):
     )
 
 
-@require_GET
+@require_safe
 def detalle(request, proceso, actor, tipo):
     """Una plataforma: resumen, PDF y propuestas agrupadas por tema, con sus reacciones."""
     plataforma = get_object_or_404(
@@ -70,7 +70,7 @@ def detalle(request, proceso, actor, tipo):
     )
 
 
-@require_GET
+@require_safe
 def propuesta(request, pk):
     """Una propuesta: su texto, Me gusta / No me gusta, el cuadro de comentarios y los publicados."""
     propuesta = get_object_or_404(Propuesta.objects.publicadas().para_detalle(), pk=pk)
@@ -88,7 +88,7 @@ def propuesta(request, pk):
     )
 
 
-@require_GET
+@require_safe
 def tema(request, slug):
     """Un tema comparado entre actores: las propuestas de cada plataforma sobre él."""
     tema = get_object_or_404(Tema, slug=slug)
@@ -121,7 +121,7 @@ def tema(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def bloques(request, actor):
     """Bloques de competitividad de un actor: tabla y gráfica de mujeres que encabezan por bloque."""
     actor = get_object_or_404(ActorPolitico, slug=actor)

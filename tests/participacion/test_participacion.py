@@ -1,5 +1,6 @@
 import io
 import time
+import zipfile
 
 import pytest
 import time_machine
@@ -15,7 +16,8 @@ from cuestionarios.models import CuentaDeCaptura
 from participacion.cliente import NOMBRE_COOKIE, marca_de_tiempo
 from participacion.estadisticas import resumen_participacion
 from participacion.models import AjusteParticipacion, Comentario, Conteo, Reaccion
-from tests.candidaturas.factories import ActorPoliticoFactory
+from tests.candidaturas.factories import ActorPoliticoFactory, CandidaturaFactory
+from tests.conoceles.factories_cuestionarios import publicar_curricular
 from tests.participacion.factories import ComentarioFactory
 from tests.plataformas.factories import PropuestaFactory
 
@@ -361,6 +363,47 @@ def test_representacion_descarga_el_reporte_de_su_partido(client):
     totales, _por_dia, comentarios = libro.worksheets
     assert [c.value for c in totales[2]][2:5] == [comentario.propuesta.titulo, 1, 0]
     assert comentarios[2][4].value == "'=HYPERLINK(malo)"
+
+
+def _cuestionario_publicado_con_propuestas():
+    """Una candidatura del partido con su cuestionario publicado (las propuestas entran al reporte)."""
+    candidatura = CandidaturaFactory()
+    cuestionario = publicar_curricular(candidatura, propuesta_1="Más alumbrado en las calles del centro.")
+    return candidatura, cuestionario
+
+
+@pytest.mark.django_db
+def test_el_reporte_incluye_las_propuestas_de_sus_candidaturas(client):
+    """Regresión (issue 11): la etiqueta traducible «Propuesta 1» llegaba perezosa a openpyxl (500)."""
+    candidatura, cuestionario = _cuestionario_publicado_con_propuestas()
+    client.force_login(_representante(candidatura.actor))
+
+    respuesta = client.get(
+        reverse("participacion:reporte", args=[candidatura.eleccion.proceso.slug, candidatura.actor.slug])
+    )
+
+    assert respuesta.status_code == 200
+    totales = load_workbook(io.BytesIO(b"".join(respuesta.streaming_content))).worksheets[0]
+    filas = [[c.value for c in fila] for fila in totales.iter_rows(min_row=2)]
+    assert [f[1:3] for f in filas] == [["Propuesta 1", cuestionario.propuesta_1]]
+
+
+@pytest.mark.django_db
+def test_el_zip_de_reportes_del_admin_incluye_las_propuestas_de_las_candidaturas(admin_client):
+    candidatura, _cuestionario = _cuestionario_publicado_con_propuestas()
+    ajuste = AjusteParticipacion.objects.create(proceso=candidatura.eleccion.proceso)
+
+    respuesta = admin_client.post(
+        reverse("admin:participacion_ajusteparticipacion_changelist"),
+        {"action": "descargar_reportes", "_selected_action": [ajuste.pk]},
+    )
+
+    assert respuesta.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(b"".join(respuesta.streaming_content))) as archivo:
+        nombres = archivo.namelist()
+        libro = load_workbook(io.BytesIO(archivo.read(nombres[0])))
+    assert nombres == [f"participacion-{candidatura.eleccion.proceso.slug}-{candidatura.actor.slug}.xlsx"]
+    assert libro.worksheets[0]["B2"].value == "Propuesta 1"
 
 
 @pytest.mark.django_db
