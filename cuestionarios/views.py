@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from candidaturas.models import Candidatura, ProcesoElectoral
+from comun.ganchos import bloques_del_tablero_de_representacion
 from cuestionarios import services
 from cuestionarios.forms import ConsentimientoForm, CurricularForm, FotoForm, IdentidadForm
 from cuestionarios.models import (
@@ -147,7 +148,8 @@ def _tablero_de_partido(request, cuenta):
     procesos = list(
         {f["candidatura"].eleccion.proceso_id: f["candidatura"].eleccion.proceso for f in filas}.values()
     )
-    contexto = {"actor": cuenta.actor, "filas": filas, "procesos": procesos}
+    bloques = bloques_del_tablero_de_representacion(actor=cuenta.actor, procesos=procesos)
+    contexto = {"actor": cuenta.actor, "filas": filas, "bloques": bloques}
     return render(request, "cuestionarios/tablero_partido.html", contexto)
 
 

@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas import views as candidaturas_views
+from participacion import urls_plataformas
+from plataformas import urls as urls_de_plataformas
 
 # El acceso al admin pasa por allauth: mismos límites de intentos y MFA que el resto.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -17,7 +19,12 @@ urlpatterns = [
     path("", include("decide.urls_portal")),
     path("candidaturas/", include("candidaturas.urls")),
     path("procesos/", candidaturas_views.procesos, name="procesos"),
-    path("plataformas/", include("plataformas.urls")),
+    # `plataformas` no sabe de participación: las páginas con reacciones y comentarios son de
+    # `participacion`, bajo la misma dirección y el mismo espacio de nombres.
+    path(
+        "plataformas/",
+        include((urls_de_plataformas.urlpatterns + urls_plataformas.urlpatterns, "plataformas")),
+    ),
     path("participacion/", include("participacion.urls")),
     path("conoceles/", include("conoceles.urls")),
     path("captura/", include("cuestionarios.urls")),
