@@ -72,7 +72,10 @@ class _Lector:
                     return []
                 return [(numero, fila) for numero, fila in enumerate(lector, start=2)]
         except UnicodeDecodeError:
-            self.errores.append(f"{self.nombre}: el archivo no está en UTF-8.")
+            self.errores.append(
+                f"{self.nombre}: el archivo no está en UTF-8. En Excel, guárdalo con «Guardar como» →"
+                " «CSV UTF-8 (delimitado por comas)»."
+            )
             return []
         except csv.Error as error:
             self.errores.append(f"{self.nombre}: no es un CSV válido ({error}).")

@@ -452,7 +452,7 @@ def _avisar_a_la_persona(cuestionario, motivo, contexto):
 
 
 def _url_absoluta(ruta):
-    return settings.DECIDE_URL_BASE.rstrip("/") + ruta
+    return settings.DECIDE_URL_PUBLICA + ruta
 
 
 # --- Cuentas e invitaciones (C1) ------------------------------------------------------------------

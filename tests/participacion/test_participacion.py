@@ -1,3 +1,4 @@
+import datetime
 import io
 import time
 import zipfile
@@ -15,7 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from cuestionarios.models import CuentaDeCaptura
 from participacion.cliente import NOMBRE_COOKIE, marca_de_tiempo
 from participacion.estadisticas import resumen_participacion
-from participacion.models import AjusteParticipacion, Comentario, Conteo, Reaccion
+from participacion.models import AjusteParticipacion, Comentario, Conteo, PropuestaDeCandidatura, Reaccion
 from tests.candidaturas.factories import ActorPoliticoFactory, CandidaturaFactory
 from tests.conoceles.factories_cuestionarios import publicar_curricular
 from tests.participacion.factories import ComentarioFactory
@@ -184,6 +185,27 @@ def test_una_propuesta_inexistente_da_404(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("ruta", ["participacion:reaccionar", "participacion:comentar"])
+@pytest.mark.parametrize(
+    "datos",
+    [
+        {"propuesta": "²"},
+        {"propuesta": "١٢"},
+        {"cuestionario": "²", "cual": "propuesta_1"},
+        {"cuestionario": "³", "cual": "propuesta_genero"},
+    ],
+    ids=["propuesta-superindice", "propuesta-arabe", "cuestionario-superindice", "cuestionario-cubo"],
+)
+def test_digitos_unicode_en_el_objetivo_dan_404(client, ruta, datos):
+    """Regresión (issue 11): «²».isdigit() es cierto pero int("²") falla; antes era un 500."""
+    PropuestaFactory()
+
+    respuesta = client.post(reverse(ruta), {**datos, "valor": "me_gusta", "texto": "Una idea."})
+
+    assert respuesta.status_code == 404
+
+
+@pytest.mark.django_db
 def test_sin_token_csrf_se_rechaza():
     cliente = Client(enforce_csrf_checks=True)
 
@@ -286,6 +308,19 @@ def test_carga_html_se_muestra_escapada_en_la_pagina_publica(client):
 
 
 @pytest.mark.django_db
+def test_la_fecha_de_un_comentario_no_lleva_microsegundos_en_time_datetime(client):
+    """Regresión (issue 11): `|date:'c'` escribía seis decimales; HTML admite a lo más tres."""
+    comentario = ComentarioFactory()
+    Comentario.objects.filter(pk=comentario.pk).update(
+        creado=datetime.datetime(2027, 5, 2, 16, 30, 5, 123456, tzinfo=datetime.UTC)
+    )
+
+    respuesta = client.get(comentario.propuesta.get_absolute_url())
+
+    assertContains(respuesta, '<time datetime="2027-05-02T10:30:05-06:00">')
+
+
+@pytest.mark.django_db
 def test_carga_html_se_muestra_escapada_en_el_admin(admin_client):
     comentario = ComentarioFactory(texto=f"Mi idea {CARGA}", nombre=CARGA)
 
@@ -385,7 +420,8 @@ def test_el_reporte_incluye_las_propuestas_de_sus_candidaturas(client):
     assert respuesta.status_code == 200
     totales = load_workbook(io.BytesIO(b"".join(respuesta.streaming_content))).worksheets[0]
     filas = [[c.value for c in fila] for fila in totales.iter_rows(min_row=2)]
-    assert [f[1:3] for f in filas] == [["Propuesta 1", cuestionario.propuesta_1]]
+    assert filas[0][1:3] == ["Propuesta 1", cuestionario.propuesta_1]
+    assert [f[1] for f in filas] == [str(c.label) for c in PropuestaDeCandidatura]
 
 
 @pytest.mark.django_db
