@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from candidaturas.models import Candidatura, ProcesoElectoral
 from comun.ganchos import bloques_del_tablero_de_representacion
+from cuentas.services import cuenta_de
 from cuestionarios import services
 from cuestionarios.forms import ConsentimientoForm, CurricularForm, FotoForm, IdentidadForm
 from cuestionarios.models import (
@@ -63,7 +64,7 @@ def _rescate(request):
 
 def _captura_propia(request, slug):
     """(persona, proceso, curricular, identidad) de la persona en sesión, o 404 si no le toca."""
-    cuenta = services.cuenta_de(request.user)
+    cuenta = cuenta_de(request.user)
     if cuenta is None or not cuenta.es_candidatura:
         raise Http404
     # `distinct`: quien compite dos veces en el proceso (MR y lista de RP) lo encontraría dos veces.
@@ -95,7 +96,7 @@ def _preguntas():
 
 @area_de_captura
 def tablero(request):
-    cuenta = services.cuenta_de(request.user)
+    cuenta = cuenta_de(request.user)
     if cuenta is None:
         return render(request, "cuestionarios/tablero_sin_cuenta.html")
     if cuenta.es_representacion:
@@ -403,7 +404,7 @@ def enviar(request, proceso):
 
 
 def _captura_del_partido(request, pk):
-    cuenta = services.cuenta_de(request.user)
+    cuenta = cuenta_de(request.user)
     if cuenta is None or not cuenta.es_representacion:
         raise Http404
     cuestionario = get_object_or_404(

@@ -20,7 +20,8 @@ from django.db.models import Count
 
 from candidaturas.demo import SLUG_ORDINARIO
 from candidaturas.models import ActorPolitico, Candidatura, ProcesoElectoral
-from cuestionarios import services
+from cuentas import services
+from cuentas.roles import GRUPO_PERSONAL
 from cuestionarios.models import CuestionarioCurricular
 
 # Los mismos comandos que `make run` (Makefile), en el mismo orden.
@@ -101,7 +102,7 @@ def _roles():
 
     Usuario = get_user_model()
     revisor = Usuario.objects.create_user("revisor", "revisor@ieem.invalid", is_staff=True)
-    revisor.groups.add(Group.objects.get(name=services.GRUPO_PERSONAL))
+    revisor.groups.add(Group.objects.get(name=GRUPO_PERSONAL))
     administracion = Usuario.objects.create_superuser("administracion", "admin@ieem.invalid")
     usuarios["personal revisor"] = _con_segundo_factor(revisor)
     usuarios["administración"] = _con_segundo_factor(administracion)

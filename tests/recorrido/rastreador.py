@@ -9,7 +9,11 @@ iniciales, como si alguien lo enviara sin tocar nada) y cada redirección, y rev
 - ninguna URL de la lista `ajenas` (páginas de otro rol) responde 200.
 
 Para que quepa en pocos minutos, muestrea: a lo más `por_patron` URLs por patrón (la ruta de
-`resolve()` más los nombres de los parámetros GET), `por_ruta` por ruta y `tope` en total.
+`resolve()` más los nombres de los parámetros GET), `por_ruta` por ruta y `tope` en total. Los roles
+de una misma corrida comparten un `Compartido`: una ruta que otro rol ya recorrió a fondo (las páginas
+públicas, que ven todos) se visita `por_ruta_ya_cubierta` veces más (así se revisa cómo se ve con la
+sesión de este rol y se siguen sus enlaces), un archivo de descarga (misma ruta, sin importar la
+consulta) se descarga y se abre una sola vez, y HEAD se prueba una vez por ruta.
 """
 
 import csv
@@ -30,6 +34,15 @@ HOSTS_PROPIOS = {"", "testserver"}
 
 
 @dataclass
+class Compartido:
+    """Lo que ya revisó algún rol de esta corrida."""
+
+    visitas_por_ruta: Counter = field(default_factory=Counter)
+    descargas: set = field(default_factory=set)
+    heads: set = field(default_factory=set)
+
+
+@dataclass
 class Resultado:
     rol: str
     visitadas: int = 0
@@ -39,7 +52,9 @@ class Resultado:
     estados: Counter = field(default_factory=Counter)
     heads: int = 0
     omitidas_por_muestreo: int = 0
+    descargas_ya_revisadas: int = 0
     segundos: float = 0.0
+    segundos_cpu: float = 0.0
     fallas: list = field(default_factory=list)
     tiempos: list = field(default_factory=list)
 
@@ -51,9 +66,10 @@ class Resultado:
         estados = ", ".join(f"{n}×{e}" for e, n in sorted(self.estados.items()))
         return (
             f"{self.rol}: {self.visitadas} URLs visitadas, {len(self.patrones)} patrones "
-            f"({len(self.rutas)} rutas), descargas revisadas: {descargas}; {self.heads} HEAD; "
+            f"({len(self.rutas)} rutas), descargas revisadas: {descargas} "
+            f"(+{self.descargas_ya_revisadas} ya revisadas por otro rol); {self.heads} HEAD; "
             f"{self.omitidas_por_muestreo} omitidas por muestreo; estados {estados}; "
-            f"{self.segundos:.1f} s"
+            f"{self.segundos:.1f} s ({self.segundos_cpu:.1f} s de CPU)"
         )
 
 
@@ -146,12 +162,17 @@ class Rastreador:
         inicios,
         *,
         tope=1500,
-        por_patron=4,
-        por_ruta=12,
+        por_patron=3,
+        por_ruta=8,
+        por_ruta_ya_cubierta=1,
         ajenas=(),
         omitir=(),
+        compartido=None,
     ):
         self.cliente = cliente
+        self.compartido = compartido or Compartido()
+        self.por_ruta_ya_cubierta = por_ruta_ya_cubierta
+        self.cubiertas_antes = {r for r, n in self.compartido.visitas_por_ruta.items() if n >= por_ruta}
         self.resultado = Resultado(rol)
         self.inicios = list(inicios)
         self.tope = tope
@@ -162,7 +183,6 @@ class Rastreador:
         self.vistas = set()
         self.cuenta_patron = Counter()
         self.cuenta_ruta = Counter()
-        self.con_head = set()
 
     def falla(self, mensaje):
         self.resultado.fallas.append(mensaje)
@@ -173,19 +193,24 @@ class Rastreador:
             return False
         self.vistas.add(url)
         patron = _patron(url)
+        tope_de_ruta = self.por_ruta_ya_cubierta if patron[0] in self.cubiertas_antes else self.por_ruta
+        if urlsplit(url).path in self.compartido.descargas:
+            self.resultado.descargas_ya_revisadas += 1
+            return False
         if (
             self.cuenta_patron[patron] >= self.por_patron
-            or self.cuenta_ruta[patron[0]] >= self.por_ruta
+            or self.cuenta_ruta[patron[0]] >= tope_de_ruta
             or self.resultado.visitadas >= self.tope
         ):
             self.resultado.omitidas_por_muestreo += 1
             return False
         self.cuenta_patron[patron] += 1
         self.cuenta_ruta[patron[0]] += 1
+        self.compartido.visitas_por_ruta[patron[0]] += 1
         return True
 
     def correr(self):
-        inicio = time.perf_counter()
+        inicio, inicio_cpu = time.perf_counter(), time.process_time()
         cola = deque()
         for url in self.inicios:
             if self._admitir(url):
@@ -196,6 +221,7 @@ class Rastreador:
                 if self._admitir(siguiente):
                     cola.append((siguiente, url, tipo))
         self.resultado.segundos = time.perf_counter() - inicio
+        self.resultado.segundos_cpu = time.process_time() - inicio_cpu
         return self.resultado
 
     def _visitar(self, url, origen, como):
@@ -225,8 +251,8 @@ class Rastreador:
             return []
         if estado == 200 and url in self.ajenas:
             self.falla(f"llegó (200) a una página de otro rol: {donde}")
-        if patron not in self.con_head and estado in (200, 301, 302, 400, 403):
-            self.con_head.add(patron)
+        if patron[0] not in self.compartido.heads and estado in (200, 301, 302, 400, 403):
+            self.compartido.heads.add(patron[0])
             self._revisar_head(url, respuesta, donde)
         if estado in (301, 302, 303, 307, 308):
             destino = _normalizar(respuesta["Location"], "http://testserver" + url)
@@ -242,6 +268,7 @@ class Rastreador:
             return []
         if descarga:
             resultado.descargas[descarga] += 1
+            self.compartido.descargas.add(urlsplit(url).path)
             return []
         if "text/html" not in respuesta.get("Content-Type", ""):
             return []

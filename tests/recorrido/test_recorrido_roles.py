@@ -8,7 +8,7 @@ omite. Las cifras de cada rol salen en el resumen de pytest («Recorrido por rol
 import pytest
 from django.test import Client
 
-from tests.recorrido.rastreador import Rastreador
+from tests.recorrido.rastreador import Compartido, Rastreador
 
 ROLES = [
     "ciudadanía anónima",
@@ -20,6 +20,8 @@ ROLES = [
     "administración",
 ]
 RESPUESTAS_DE_RECHAZO = {302, 403, 404}
+# Lo que ya revisó un rol de esta corrida (ver rastreador.Compartido); con -n, uno por proceso.
+COMPARTIDO = Compartido()
 
 
 def _cliente(rol):
@@ -43,7 +45,9 @@ def _ajenas(roles, nombre):
 def test_recorrido_del_rol_sin_errores(nombre, datos_de_make_run, db, request):
     roles, segundos_de_carga = datos_de_make_run
     rol = roles[nombre]
-    rastreador = Rastreador(_cliente(rol), nombre, [rol.inicio], ajenas=_ajenas(roles, nombre))
+    rastreador = Rastreador(
+        _cliente(rol), nombre, [rol.inicio], ajenas=_ajenas(roles, nombre), compartido=COMPARTIDO
+    )
 
     resultado = rastreador.correr()
 
