@@ -67,7 +67,7 @@ class Resultado:
         return (
             f"{self.rol}: {self.visitadas} URLs visitadas, {len(self.patrones)} patrones "
             f"({len(self.rutas)} rutas), descargas revisadas: {descargas} "
-            f"(+{self.descargas_ya_revisadas} ya revisadas por otro rol); {self.heads} HEAD; "
+            f"(+{self.descargas_ya_revisadas} enlaces a archivos ya abiertos); {self.heads} HEAD; "
             f"{self.omitidas_por_muestreo} omitidas por muestreo; estados {estados}; "
             f"{self.segundos:.1f} s ({self.segundos_cpu:.1f} s de CPU)"
         )
