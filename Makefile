@@ -31,9 +31,10 @@ run: $(BIN)/.instalado staticfiles/staticfiles.json
 	$(MANAGE) generar_demo_participacion
 	$(MANAGE) generar_datos_abiertos
 	@echo "Decide IEEM en http://127.0.0.1:$(PORT)/ (con su worker de tareas: correo, importaciones, datos abiertos)"
-	DJANGO_DEBUG=true $(MANAGE) db_worker --queue-name '*' --no-reload --verbosity 0 & trabajador=$$!; \
+	export DJANGO_DEBUG=true DECIDE_URL_PUBLICA=http://127.0.0.1:$(PORT); \
+	$(MANAGE) db_worker --queue-name '*' --no-reload --verbosity 0 & trabajador=$$!; \
 	trap 'kill $$trabajador 2>/dev/null' EXIT INT TERM; \
-	DJANGO_DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(BIN)/.instalado
 	$(BIN)/pytest

@@ -29,6 +29,7 @@ from candidaturas.models import (
 )
 from candidaturas.resources import CandidaturaResource
 from candidaturas.services import cancelar_candidatura, obtener_o_crear_persona, sustituir_candidatura
+from comun import formatos
 from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
 
 # --- Geografía ------------------------------------------------------------------------------------
@@ -116,7 +117,7 @@ class PersonaAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
 @admin.register(Candidatura)
 class CandidaturaAdmin(BusquedaSinAcentosMixin, ImportExportModelAdmin):
     resource_classes = [CandidaturaResource]
-    import_formats = [base_formats.CSV, base_formats.XLSX]
+    import_formats = [formatos.CSV, base_formats.XLSX]  # CSV en UTF-8 o en la codificación de Windows
     export_formats = [base_formats.CSV, base_formats.XLSX]
     list_display = ["id", "persona", "lugar", "calidad", "actor", "eleccion", "estado"]
     list_filter = [

@@ -360,6 +360,24 @@ class _Generador:
             self.planilla(eleccion, partido, 1, 4, posicion % 2 == 0)
         return proceso, self.guardar(cambios=False)
 
+    def doble_postulacion(self):
+        """La ley permite postular a una persona por mayoría relativa y, a la vez, en la lista de
+        representación proporcional del mismo partido. La demostración tiene un caso: la primera
+        candidatura de MR de un partido que compite solo pasa también a su lista de RP, en el primer
+        lugar del mismo sexo. No consume azar: el resto de los datos no cambia (hay una persona menos)."""
+        vigentes = [
+            c
+            for c in self.candidaturas
+            if c.estado == Candidatura.Estado.REGISTRADA and c.calidad == Candidatura.Calidad.PROPIETARIA
+        ]
+        listas = [c for c in vigentes if c.eleccion.tipo == Eleccion.Tipo.DIPUTACION_RP]
+        for mayoria in (c for c in vigentes if c.eleccion.tipo == Eleccion.Tipo.DIPUTACION_MR):
+            for lista in listas:
+                if lista.actor == mayoria.actor and lista.persona.sexo == mayoria.persona.sexo:
+                    self.personas = [p for p in self.personas if p is not lista.persona]
+                    lista.persona = mayoria.persona
+                    return
+
     def guardar(self, *, cambios):
         """Guarda lo acumulado; con `cambios`, sustituye y cancela algunas candidaturas."""
         sustituciones = []
@@ -378,6 +396,7 @@ class _Generador:
                 candidatura.estado = Candidatura.Estado.SUSTITUIDA
                 candidatura.motivo_cambio = "Renuncia de la persona candidata."
                 sustituciones.append(candidatura)
+            self.doble_postulacion()
 
         Persona.objects.bulk_create(self.personas, batch_size=2000)
         self.personas = []

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from candidaturas.models import SECCION_MAXIMA, DistritoFederal, DistritoLocal, Municipio, SeccionElectoral
-from comun.texto import normalizar
+from comun.texto import normalizar, son_digitos
 
 CARPETA_POR_OMISION = Path(settings.BASE_DIR) / "fixtures" / "edomex"
 
@@ -72,7 +72,10 @@ class _Lector:
                     return []
                 return [(numero, fila) for numero, fila in enumerate(lector, start=2)]
         except UnicodeDecodeError:
-            self.errores.append(f"{self.nombre}: el archivo no está en UTF-8.")
+            self.errores.append(
+                f"{self.nombre}: el archivo no está en UTF-8. En Excel, guárdalo con «Guardar como» →"
+                " «CSV UTF-8 (delimitado por comas)»."
+            )
             return []
         except csv.Error as error:
             self.errores.append(f"{self.nombre}: no es un CSV válido ({error}).")
@@ -108,7 +111,7 @@ class _Lector:
         valor = (fila.get(columna) or "").strip()
         claves = []
         for parte in filter(None, (p.strip() for p in valor.split(";"))):
-            if not parte.isdigit():
+            if not son_digitos(parte):
                 self.error(numero, columna, f"«{parte}» no es una clave numérica.")
                 continue
             claves.append(int(parte))
@@ -129,7 +132,7 @@ def leer_archivos(carpeta=CARPETA_POR_OMISION):
         inegi = lector.texto(numero, fila, "clave_inegi")
         nombre = lector.texto(numero, fila, "nombre")
         nombre_ieem = lector.texto(numero, fila, "nombre_ieem")
-        if inegi and not (len(inegi) == 5 and inegi.isdigit() and inegi.startswith("15")):
+        if inegi and not (len(inegi) == 5 and son_digitos(inegi) and inegi.startswith("15")):
             lector.error(
                 numero, "clave_inegi", f"«{inegi}» no es una clave INEGI del Estado de México (15xxx)."
             )

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from candidaturas.forms import FiltroCandidaturasForm
 from candidaturas.models import (
@@ -136,7 +136,7 @@ def agrupar_por_contienda(elecciones, candidaturas):
     return contiendas
 
 
-@require_GET
+@require_safe
 def descargar(request, formato):
     """Exactamente lo filtrado en el listado (todas las páginas), en CSV o XLSX, transmitido."""
     if formato not in ("csv", "xlsx"):

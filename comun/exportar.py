@@ -10,6 +10,7 @@ import datetime
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 
@@ -19,7 +20,12 @@ TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def celda_segura(valor):
-    """Antepone un apóstrofo a los textos que una hoja de cálculo tomaría por fórmula."""
+    """Antepone un apóstrofo a los textos que una hoja de cálculo tomaría por fórmula.
+
+    Un texto traducible perezoso (`gettext_lazy`, la etiqueta de unas `choices`) se vuelve `str`:
+    openpyxl no sabe escribirlo y `csv` lo escribiría sin revisarlo."""
+    if isinstance(valor, Promise):
+        valor = str(valor)
     if isinstance(valor, str) and valor.startswith(INICIOS_PELIGROSOS):
         return "'" + valor
     return valor

@@ -98,14 +98,17 @@ def procesar_imagen(archivo, limites):
                     params={"ancho": ancho, "alto": alto, "lado": limites.lado_minimo},
                 )
             imagen.load()
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        # Pocos KB que al abrirse serían cientos de millones de píxeles: Pillow no la abre.
+        raise ValidationError(
+            _(
+                "La imagen tiene demasiados píxeles para abrirla; el lado mayor puede medir hasta "
+                "%(lado)s píxeles. Redúcela y vuelve a subirla."
+            ),
+            code="imagen_muy_grande",
+            params={"lado": limites.lado_maximo},
+        ) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             _("No pudimos leer la imagen; puede estar dañada. Vuelve a exportarla como JPG o PNG."),
             code="imagen_ilegible",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from import_export.resources import Diff
 
 from comun.cache_publica import invalidar_paginas_publicas
-from comun.texto import normalizar
+from comun.texto import normalizar, son_digitos
 
 
 def texto_de_celda(valor):
@@ -28,7 +28,7 @@ def entero_de_celda(valor):
     texto = texto_de_celda(valor)
     if not texto:
         return None
-    if not texto.isdigit():
+    if not son_digitos(texto):
         raise ValueError(texto)
     return int(texto)
 

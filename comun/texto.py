@@ -1,4 +1,4 @@
-"""Normalización de texto para búsquedas que no distinguen acentos ni mayúsculas."""
+"""Normalización de texto para búsquedas que no distinguen acentos ni mayúsculas, y dígitos."""
 
 import unicodedata
 
@@ -13,3 +13,9 @@ def normalizar(texto):
     descompuesto = unicodedata.normalize("NFKD", str(texto))
     sin_marcas = "".join(c for c in descompuesto if not unicodedata.combining(c))
     return " ".join(sin_marcas.casefold().split())
+
+
+def son_digitos(texto):
+    """¿`texto` son sólo dígitos del 0 al 9? `str.isdigit()` acepta también «²» o «٣», que `int()`
+    rechaza o lee distinto: por eso en todo el proyecto se valida con esta función."""
+    return bool(texto) and texto.isascii() and texto.isdecimal()

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Candidatura
+from comun.texto import son_digitos
 from cuestionarios.models import CuestionarioCurricular, Estado, RespuestaIdentidad
 
 
@@ -179,7 +180,7 @@ def medios_de_contacto(cuestionario):
             (_("Correo electrónico"), f"mailto:{cuestionario.correo_publico}", cuestionario.correo_publico)
         )
     if cuestionario.telefono_publico:
-        digitos = "".join(c for c in cuestionario.telefono_publico if c.isdigit() or c == "+")
+        digitos = "".join(c for c in cuestionario.telefono_publico if son_digitos(c) or c == "+")
         medios.append((_("Teléfono"), f"tel:{digitos}", cuestionario.telefono_publico))
     if cuestionario.domicilio_campana:
         medios.append((_("Casa de campaña"), None, cuestionario.domicilio_campana))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import ActorPolitico, Candidatura, DistritoLocal, Municipio, Persona
 from comun.cache_publica import alcance_de_proceso, memorizar
-from comun.texto import normalizar
+from comun.texto import normalizar, son_digitos
 from comun.widgets import SelectorLigero
 from conoceles.consultas import RANGOS_DE_EDAD, con_grado_de_estudios, filtro_de_edad
 from cuestionarios.models import GradoDeEstudios
@@ -191,7 +191,7 @@ class IdentificadoresField(forms.Field):
         identificadores = []
         for parte in valor or []:
             texto = str(parte).strip()
-            if not texto.isdigit() or len(texto) > 12:
+            if not son_digitos(texto) or len(texto) > 12:
                 raise ValidationError(
                     _("«%(valor)s» no es un identificador de candidatura."),
                     code="invalido",

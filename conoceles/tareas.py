@@ -161,7 +161,7 @@ def construir_datos_abiertos(proceso):
     corte = timezone.now()
     carpeta = raiz() / proceso.slug
     carpeta.mkdir(parents=True, exist_ok=True)
-    base_url = settings.DECIDE_URL_BASE.rstrip("/")
+    base_url = settings.DECIDE_URL_PUBLICA
     preguntas = datos.catalogo_de_identidad()
     temporales = {clave: _Temporal(carpeta) for clave in ARCHIVOS}
     try:

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
 from comun.cache_publica import pagina_publica_en_cache
+from comun.texto import son_digitos
 from conoceles import consultas
 from conoceles.forms import BusquedaForm, CompararForm, opciones_de_busqueda
 from participacion.consultas import participacion_de_candidatura
@@ -72,7 +73,7 @@ def perfil(request, pk):
 
 def _alcances_de_la_comparacion(request):
     """La comparación depende de cada candidatura que muestra (`?id=` repetido)."""
-    return [f"candidatura:{i}" for i in request.GET.getlist("id") if i.isdigit()] or ["comparacion-vacia"]
+    return [f"candidatura:{i}" for i in request.GET.getlist("id") if son_digitos(i)] or ["comparacion-vacia"]
 
 
 @require_safe

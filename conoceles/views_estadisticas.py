@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from candidaturas.models import Candidatura, Persona
 from candidaturas.procesos import proceso_de_la_peticion
@@ -94,7 +94,7 @@ def estadisticas(request):
     return render(request, "conoceles/estadisticas.html", contexto, status=status)
 
 
-@require_GET
+@require_safe
 def estadisticas_csv(request, grafica):
     """Los datos de una gráfica o tabla de la página, con las mismas cifras protegidas."""
     contexto, status = _contexto(request)

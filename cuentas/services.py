@@ -36,8 +36,8 @@ def cuenta_de(usuario):
 
 
 def url_absoluta(ruta):
-    """Dirección completa para correos: `DECIDE_URL_BASE` más la ruta."""
-    return settings.DECIDE_URL_BASE.rstrip("/") + ruta
+    """Dirección completa para correos: `DECIDE_URL_PUBLICA` (docs/deploy.md) más la ruta."""
+    return settings.DECIDE_URL_PUBLICA + ruta
 
 
 # --- Cuentas e invitaciones (C1) ------------------------------------------------------------------

@@ -67,8 +67,9 @@ def _captura_propia(request, slug):
     cuenta = cuenta_de(request.user)
     if cuenta is None or not cuenta.es_candidatura:
         raise Http404
+    # `distinct`: quien compite dos veces en el proceso (MR y lista de RP) lo encontraría dos veces.
     proceso = get_object_or_404(
-        ProcesoElectoral.objects.abiertos().select_related("plazo_de_captura"),
+        ProcesoElectoral.objects.abiertos().select_related("plazo_de_captura").distinct(),
         slug=slug,
         elecciones__candidaturas__persona=cuenta.persona,
         elecciones__candidaturas__estado=Candidatura.Estado.REGISTRADA,

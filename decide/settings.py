@@ -214,8 +214,19 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_entero("DJANGO_PROXIES_DE_CONFIANZA", 0)
 # a los tres días o al usarse; quien la fija entra directo a su área de captura.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
-# Dirección pública del portal para los enlaces de los correos (invitaciones, observaciones).
-DECIDE_URL_BASE = os.environ.get("DECIDE_URL_BASE", "http://127.0.0.1:8000")
+# Dirección pública del portal (esquema y dominio, sin «/» final) para los enlaces absolutos de los
+# correos (invitaciones, observaciones, publicación): salen de tareas sin una petición de la cual
+# tomar el dominio. Sin la variable: en producción, el primer dominio de DJANGO_ALLOWED_HOSTS (con
+# https si DJANGO_HTTPS=true); en desarrollo, el servidor local. `check --deploy` avisa si en
+# producción apunta a la máquina local.
+DECIDE_URL_PUBLICA = os.environ.get("DECIDE_URL_PUBLICA", "").strip().rstrip("/") or next(
+    (
+        f"{'https' if env_bool('DJANGO_HTTPS', False) else 'http'}://{dominio.lstrip('.')}"
+        for dominio in ALLOWED_HOSTS
+        if not DEBUG and "*" not in dominio
+    ),
+    "http://127.0.0.1:8000",
+)
 
 # --- Tareas en segundo plano -------------------------------------------------------------------
 # Producción: la cola vive en la base de datos y la atiende `manage.py db_worker` (docs/deploy.md).

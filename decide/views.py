@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from candidaturas.models import Eleccion, SeccionElectoral
 from candidaturas.procesos import otros_procesos_en_la_seccion, proceso_de_la_peticion
@@ -75,13 +75,13 @@ def mi_seccion(request):
     return render(request, "decide/mi_seccion.html", contexto, status=estado)
 
 
-@require_GET
+@require_safe
 def aviso_de_privacidad(request):
     return render(request, "decide/aviso_de_privacidad.html")
 
 
 @never_cache
-@require_GET
+@require_safe
 def salud(request):
     """Para el balanceador: responde 200 si la base de datos contesta."""
     with connection.cursor() as cursor:
@@ -182,7 +182,7 @@ def estadisticas(request):
     return render(request, "decide/estadisticas.html", contexto)
 
 
-@require_GET
+@require_safe
 def estadisticas_visitas_csv(request):
     encabezados = [
         gettext("fecha"),

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from candidaturas.models import Candidatura
+from comun.texto import son_digitos
 from cuestionarios.models import CuestionarioCurricular
 from participacion.models import PropuestaDeCandidatura
 from plataformas.models import Propuesta
@@ -88,7 +89,7 @@ def objetivo_de_la_peticion(datos):
     no_encontrado = Http404(_("No encontramos la propuesta que quieres calificar o comentar."))
     propuesta = str(datos.get("propuesta", "")).strip()
     if propuesta:
-        if not propuesta.isdigit():
+        if not son_digitos(propuesta):
             raise no_encontrado
         encontrada = Propuesta.objects.publicadas().para_detalle().filter(pk=int(propuesta)).first()
         if encontrada is None:
@@ -96,7 +97,7 @@ def objetivo_de_la_peticion(datos):
         return Objetivo(propuesta=encontrada)
     cuestionario = str(datos.get("cuestionario", "")).strip()
     cual = str(datos.get("cual", "")).strip()
-    if not cuestionario.isdigit() or cual not in PropuestaDeCandidatura.values:
+    if not son_digitos(cuestionario) or cual not in PropuestaDeCandidatura.values:
         raise no_encontrado
     encontrado = (
         CuestionarioCurricular.objects.publicados()

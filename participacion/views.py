@@ -350,7 +350,7 @@ def reportar(request, pk):
 # --- Descargas ----------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def reporte_actor(request, proceso, actor):
     """XLSX de todo lo recibido por un actor en un proceso (P14). Sólo para quien puede verlo."""
     proceso = get_object_or_404(ProcesoElectoral, slug=proceso)
@@ -365,7 +365,7 @@ def reporte_actor(request, proceso, actor):
     return respuesta
 
 
-@require_GET
+@require_safe
 def estadisticas_csv(request, serie):
     """Los datos de una gráfica de participación (P16) en CSV."""
     proceso, _abiertos = proceso_de_la_peticion(request)

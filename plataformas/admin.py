@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 
+from comun import formatos
 from plataformas.forms import ConfirmarPropuestasForm, ImportarPropuestasForm
 from plataformas.models import BloqueCompetitividad, PlataformaElectoral, Propuesta, Tema
 from plataformas.resources import PropuestaResource
@@ -37,7 +38,7 @@ class PropuestaAdmin(ImportMixin, admin.ModelAdmin):
     """Carga de propuestas desde CSV o XLSX con vista previa: todas o ninguna (docs/importacion.md)."""
 
     resource_classes = [PropuestaResource]
-    import_formats = [base_formats.CSV, base_formats.XLSX]
+    import_formats = [formatos.CSV, base_formats.XLSX]  # CSV en UTF-8 o en la codificación de Windows
     import_form_class = ImportarPropuestasForm
     confirm_form_class = ConfirmarPropuestasForm
     list_display = ["titulo", "plataforma", "tema", "orden"]

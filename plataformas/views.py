@@ -9,7 +9,7 @@ from itertools import groupby
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.models import ActorPolitico
 from candidaturas.procesos import proceso_de_la_peticion
@@ -17,7 +17,7 @@ from plataformas.bloques import resumen_de_bloques
 from plataformas.models import PlataformaElectoral, Tema
 
 
-@require_GET
+@require_safe
 def lista(request):
     """Las plataformas de cada actor en el proceso, los temas para comparar y los bloques."""
     proceso, abiertos = proceso_de_la_peticion(request)
@@ -46,7 +46,7 @@ def lista(request):
     )
 
 
-@require_GET
+@require_safe
 def bloques(request, actor):
     """Bloques de competitividad de un actor: tabla y gráfica de mujeres que encabezan por bloque."""
     actor = get_object_or_404(ActorPolitico, slug=actor)

@@ -4,6 +4,7 @@ from collections import Counter, defaultdict
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from candidaturas.demo import SLUG_EXTRAORDINARIO, SLUG_ORDINARIO, generar_demo, integracion_planilla
 from candidaturas.models import ActorPolitico, Candidatura, Eleccion, Persona, ProcesoElectoral
@@ -147,3 +148,21 @@ def test_hay_sustituciones_cancelaciones_y_acciones_afirmativas(geografia):
 )
 def test_la_planilla_crece_con_el_municipio(lista_nominal, esperado):
     assert integracion_planilla(lista_nominal) == esperado
+
+
+def test_una_persona_compite_por_mayoria_y_en_la_lista_de_rp_del_mismo_partido(geografia):
+    generar_demo()
+
+    dobles = (
+        Candidatura.objects.vigentes()
+        .filter(eleccion__proceso__slug=SLUG_ORDINARIO, calidad=Candidatura.Calidad.PROPIETARIA)
+        .values("persona")
+        .annotate(cuantas=Count("pk"))
+        .filter(cuantas__gt=1)
+    )
+    assert len(dobles) == 1
+    candidaturas = Candidatura.objects.filter(persona=dobles[0]["persona"]).select_related("eleccion")
+    tipos = {c.eleccion.tipo for c in candidaturas}
+    assert tipos == {Eleccion.Tipo.DIPUTACION_MR, Eleccion.Tipo.DIPUTACION_RP}
+    assert len({c.actor_id for c in candidaturas}) == 1
+    assert Persona.objects.filter(candidaturas__isnull=True).count() == 0

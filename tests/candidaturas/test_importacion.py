@@ -209,6 +209,31 @@ def test_el_admin_muestra_la_vista_previa_con_cada_fila_mala(personal, registro)
     assert Candidatura.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    "codificacion", ["cp1252", "latin-1", "utf-8", "utf-8-sig", "utf-16"], ids=lambda c: c
+)
+def test_el_admin_importa_un_csv_en_la_codificacion_de_excel(personal, registro, codificacion):
+    """Regresión (issue 11): un CSV en Latin-1 (lo que guarda Excel en Windows) daba
+    «Se encontró 'UnicodeDecodeError'»; ahora se lee bien en la vista previa y al confirmar."""
+    archivo = SimpleUploadedFile("registro.csv", como_csv(filas_buenas()).encode(codificacion))
+
+    vista_previa = personal.post(
+        reverse("admin:candidaturas_candidatura_import"),
+        {"import_file": archivo, "format": "0", "resource": "0"},
+    )
+
+    assert "UnicodeDecodeError" not in vista_previa.content.decode()
+    assert "confirm_form" in vista_previa.context
+    personal.post(
+        reverse("admin:candidaturas_candidatura_process_import"), vista_previa.context["confirm_form"].initial
+    )
+    assert set(Persona.objects.values_list("nombre", "primer_apellido")) == {
+        ("María José", "Hernández"),
+        ("Lucía", "Gómez"),
+        ("Pedro", "Sánchez"),
+    }
+
+
 def test_la_vista_previa_del_admin_muestra_todas_las_columnas_de_cada_fila(personal, registro):
     archivo = SimpleUploadedFile("registro.csv", como_csv(filas_buenas()[:1]).encode())
 

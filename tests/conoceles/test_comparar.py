@@ -45,6 +45,9 @@ def test_rechaza_candidaturas_de_contiendas_distintas(client, contienda):
         (["1"], "Elige al menos dos candidaturas"),
         (["1", "2", "3", "4", "5"], "hasta cuatro candidaturas"),
         (["1", "abc"], "no es un identificador de candidatura"),
+        # Dígitos Unicode: «²».isdigit() es cierto pero int("²") falla (antes, 500; issue 11).
+        (["²", "1"], "no es un identificador de candidatura"),
+        (["1", "٣"], "no es un identificador de candidatura"),
     ],
 )
 def test_pide_de_dos_a_cuatro_identificadores_validos(client, db, ids, mensaje):

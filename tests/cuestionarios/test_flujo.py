@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.exceptions import PermissionDenied
@@ -148,6 +149,7 @@ def test_observaciones_llegan_por_correo_y_la_correccion_vuelve_a_revision():
     assert recargar(datos["curricular"]).estado == Estado.CON_OBSERVACIONES
     assert "Quita el lema de campaña." in mail.outbox[0].body
     assert "Utilizar lemas o imágenes de campaña" in mail.outbox[0].body
+    assert f"{settings.DECIDE_URL_PUBLICA}/captura/" in mail.outbox[0].body
     services.mover(
         cuestionario=recargar(datos["curricular"]),
         movimiento="enviar_correccion",

@@ -30,7 +30,7 @@ def revisar(pagina, nombre):
 def test_recorrido_de_captura_completo(pagina, settings):
     from django.contrib.auth.models import Permission
 
-    settings.DECIDE_URL_BASE = pagina.url_base
+    settings.DECIDE_URL_PUBLICA = pagina.url_base
     candidatura = CandidaturaFactory(persona__nombre="Ana", persona__primer_apellido="Pérez")
     cuenta = servicios_de_cuentas.crear_cuentas_de_personas(Candidatura.objects.all())["creadas"][0]
     servicios_de_cuentas.enviar_invitacion(cuenta)

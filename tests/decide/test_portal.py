@@ -192,3 +192,33 @@ def test_con_https_las_respuestas_llevan_hsts_y_cookies_seguras(client, settings
 
     assert respuesta["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
     assert respuesta.cookies["csrftoken"]["secure"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "ruta",
+    [
+        "/",
+        "/mi-seccion/",
+        "/aviso-de-privacidad/",
+        "/quita-dudas/",
+        "/estadisticas/",
+        "/estadisticas/visitas.csv",
+        "/candidaturas/",
+        "/procesos/",
+        "/plataformas/",
+        "/conoceles/",
+        "/conoceles/estadisticas/",
+        "/conoceles/datos/",
+    ],
+)
+def test_head_responde_como_get_sin_cuerpo(client, ruta):
+    """Regresión (issue 11): HEAD daba 405 en toda página pública (monitores y verificadores de
+    enlaces lo usan)."""
+    get = client.get(ruta)
+
+    head = client.head(ruta)
+
+    assert (head.status_code, head["Content-Type"]) == (get.status_code, get["Content-Type"])
+    assert head.status_code == 200
+    assert (b"".join(head.streaming_content) if head.streaming else head.content) == b""

@@ -1,5 +1,7 @@
+import datetime
 import io
 import time
+import zipfile
 
 import pytest
 import time_machine
@@ -14,8 +16,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 from cuentas.models import CuentaDeCaptura
 from participacion.cliente import NOMBRE_COOKIE, marca_de_tiempo
 from participacion.estadisticas import resumen_participacion
-from participacion.models import AjusteParticipacion, Comentario, Conteo, Reaccion
-from tests.candidaturas.factories import ActorPoliticoFactory
+from participacion.models import AjusteParticipacion, Comentario, Conteo, PropuestaDeCandidatura, Reaccion
+from tests.candidaturas.factories import ActorPoliticoFactory, CandidaturaFactory
+from tests.conoceles.factories_cuestionarios import publicar_curricular
 from tests.participacion.factories import ComentarioFactory
 from tests.plataformas.factories import PropuestaFactory
 
@@ -194,6 +197,27 @@ def test_una_propuesta_inexistente_da_404(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("ruta", ["participacion:reaccionar", "participacion:comentar"])
+@pytest.mark.parametrize(
+    "datos",
+    [
+        {"propuesta": "²"},
+        {"propuesta": "١٢"},
+        {"cuestionario": "²", "cual": "propuesta_1"},
+        {"cuestionario": "³", "cual": "propuesta_genero"},
+    ],
+    ids=["propuesta-superindice", "propuesta-arabe", "cuestionario-superindice", "cuestionario-cubo"],
+)
+def test_digitos_unicode_en_el_objetivo_dan_404(client, ruta, datos):
+    """Regresión (issue 11): «²».isdigit() es cierto pero int("²") falla; antes era un 500."""
+    PropuestaFactory()
+
+    respuesta = client.post(reverse(ruta), {**datos, "valor": "me_gusta", "texto": "Una idea."})
+
+    assert respuesta.status_code == 404
+
+
+@pytest.mark.django_db
 def test_sin_token_csrf_se_rechaza():
     cliente = Client(enforce_csrf_checks=True)
 
@@ -296,6 +320,19 @@ def test_carga_html_se_muestra_escapada_en_la_pagina_publica(client):
 
 
 @pytest.mark.django_db
+def test_la_fecha_de_un_comentario_no_lleva_microsegundos_en_time_datetime(client):
+    """Regresión (issue 11): `|date:'c'` escribía seis decimales; HTML admite a lo más tres."""
+    comentario = ComentarioFactory()
+    Comentario.objects.filter(pk=comentario.pk).update(
+        creado=datetime.datetime(2027, 5, 2, 16, 30, 5, 123456, tzinfo=datetime.UTC)
+    )
+
+    respuesta = client.get(comentario.propuesta.get_absolute_url())
+
+    assertContains(respuesta, '<time datetime="2027-05-02T10:30:05-06:00">')
+
+
+@pytest.mark.django_db
 def test_carga_html_se_muestra_escapada_en_el_admin(admin_client):
     comentario = ComentarioFactory(texto=f"Mi idea {CARGA}", nombre=CARGA)
 
@@ -374,6 +411,48 @@ def test_representacion_descarga_el_reporte_de_su_partido(client):
     totales, _por_dia, comentarios = libro.worksheets
     assert [c.value for c in totales[2]][2:5] == [comentario.propuesta.titulo, 1, 0]
     assert comentarios[2][4].value == "'=HYPERLINK(malo)"
+
+
+def _cuestionario_publicado_con_propuestas():
+    """Una candidatura del partido con su cuestionario publicado (las propuestas entran al reporte)."""
+    candidatura = CandidaturaFactory()
+    cuestionario = publicar_curricular(candidatura, propuesta_1="Más alumbrado en las calles del centro.")
+    return candidatura, cuestionario
+
+
+@pytest.mark.django_db
+def test_el_reporte_incluye_las_propuestas_de_sus_candidaturas(client):
+    """Regresión (issue 11): la etiqueta traducible «Propuesta 1» llegaba perezosa a openpyxl (500)."""
+    candidatura, cuestionario = _cuestionario_publicado_con_propuestas()
+    client.force_login(_representante(candidatura.actor))
+
+    respuesta = client.get(
+        reverse("participacion:reporte", args=[candidatura.eleccion.proceso.slug, candidatura.actor.slug])
+    )
+
+    assert respuesta.status_code == 200
+    totales = load_workbook(io.BytesIO(b"".join(respuesta.streaming_content))).worksheets[0]
+    filas = [[c.value for c in fila] for fila in totales.iter_rows(min_row=2)]
+    assert filas[0][1:3] == ["Propuesta 1", cuestionario.propuesta_1]
+    assert [f[1] for f in filas] == [str(c.label) for c in PropuestaDeCandidatura]
+
+
+@pytest.mark.django_db
+def test_el_zip_de_reportes_del_admin_incluye_las_propuestas_de_las_candidaturas(admin_client):
+    candidatura, _cuestionario = _cuestionario_publicado_con_propuestas()
+    ajuste = AjusteParticipacion.objects.create(proceso=candidatura.eleccion.proceso)
+
+    respuesta = admin_client.post(
+        reverse("admin:participacion_ajusteparticipacion_changelist"),
+        {"action": "descargar_reportes", "_selected_action": [ajuste.pk]},
+    )
+
+    assert respuesta.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(b"".join(respuesta.streaming_content))) as archivo:
+        nombres = archivo.namelist()
+        libro = load_workbook(io.BytesIO(archivo.read(nombres[0])))
+    assert nombres == [f"participacion-{candidatura.eleccion.proceso.slug}-{candidatura.actor.slug}.xlsx"]
+    assert libro.worksheets[0]["B2"].value == "Propuesta 1"
 
 
 @pytest.mark.django_db
