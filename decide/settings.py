@@ -95,8 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # El personal sólo entra al admin con un segundo factor (TOTP) activado (C1).
-    "cuentas.middleware.ExigirSegundoFactorEnAdmin",
+    # El personal sólo usa el portal con un segundo factor (TOTP) activado (C1, issue 12).
+    "cuentas.middleware.ExigirSegundoFactorAlPersonal",
     # Al final: cuenta las páginas vistas ya con el usuario resuelto (P11, decide/visitas.py).
     "decide.middleware.ContadorDeVisitasMiddleware",
 ]
