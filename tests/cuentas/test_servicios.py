@@ -26,7 +26,7 @@ def test_crear_cuentas_omite_y_reporta_personas_sin_correo():
 
 
 @pytest.mark.django_db
-def test_la_invitacion_lleva_un_enlace_para_fijar_contrasena_que_se_puede_reenviar():
+def test_la_invitacion_lleva_un_enlace_para_fijar_contrasena_que_se_puede_reenviar(al_confirmar):
     from candidaturas.models import Candidatura
     from tests.candidaturas.factories import CandidaturaFactory
 
