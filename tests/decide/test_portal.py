@@ -136,11 +136,11 @@ def test_el_admin_pasa_por_el_acceso_de_allauth(client):
 
 
 @pytest.mark.django_db
-def test_tras_cinco_intentos_fallidos_ni_la_clave_correcta_entra(client):
+def test_tras_diez_intentos_fallidos_desde_el_mismo_lugar_ni_la_clave_correcta_entra(client):
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_user("ana", "ana@ejemplo.mx", "Clave-correcta-123")
-    for _ in range(5):
+    for _ in range(10):
         client.post(reverse("account_login"), {"login": "ana@ejemplo.mx", "password": "equivocada"})
 
     respuesta = client.post(
