@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from import_export.resources import Diff
 
 from comun.cache_publica import invalidar_paginas_publicas
+from comun.exportar import celda_segura
 from comun.texto import normalizar, son_digitos
 
 
@@ -85,7 +86,19 @@ class DiffConColumnasCalculadas(Diff):
         return [resource.export_field(campo, instance) for campo in resource.get_import_fields()]
 
 
-class ImportacionTodoONadaMixin:
+class ExportacionSeguraMixin:
+    """Para un `Resource`: la exportación del admin (CSV, XLSX…) escapa con `celda_segura` las celdas
+    que una hoja de cálculo tomaría por fórmula (`= + - @`, tabulador, CR), como toda descarga del
+    portal. La vista previa de importación no pasa por aquí: muestra el valor tal cual."""
+
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        return [celda_segura(valor) for valor in super().export_resource(instance, selected_fields, **kwargs)]
+
+    def get_export_headers(self, selected_fields=None):
+        return [celda_segura(encabezado) for encabezado in super().get_export_headers(selected_fields)]
+
+
+class ImportacionTodoONadaMixin(ExportacionSeguraMixin):
     """Para un `ModelResource`: todo o nada, columnas obligatorias y caché pública al confirmar.
 
     `columnas_obligatorias` se revisa contra el encabezado antes de leer filas; si

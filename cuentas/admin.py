@@ -3,6 +3,8 @@ de partido e invitaciones para fijar contraseña."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -152,3 +154,54 @@ class CandidaturaParaInvitarAdmin(SoloLecturaMixin, admin.ModelAdmin):
             if resultado[clave]:
                 nombres = ", ".join(p.nombre_completo for p in resultado[clave])
                 self.message_user(request, mensaje % {"nombres": nombres}, messages.WARNING)
+
+
+# --- Usuarios: nadie sube sus propios privilegios ----------------------------------------------------
+
+CAMPOS_DE_PRIVILEGIO = ("is_superuser", "is_staff", "groups", "user_permissions")
+"""Sólo una persona superusuaria los cambia (y nunca para dárselos a sí misma)."""
+
+
+class UsuarioAdmin(UserAdmin):
+    """El `UserAdmin` de Django, pero quien no es superusuario (p. ej. el grupo «Administración», que
+    tiene `auth.change_user`) ve los campos de privilegio de sólo lectura y no puede editar cuentas
+    de superusuarios (ni su contraseña: eso sería tomar la cuenta). Además del formulario, el
+    servidor revisa lo que llega: un POST manipulado tampoco cambia un privilegio."""
+
+    def get_readonly_fields(self, request, obj=None):
+        campos = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            campos += [c for c in CAMPOS_DE_PRIVILEGIO if c not in campos]
+        return campos
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser:
+            anterior = type(obj).objects.filter(pk=obj.pk).first() if obj.pk else None
+            for campo in ("is_superuser", "is_staff"):
+                valor_anterior = getattr(anterior, campo) if anterior else False
+                if getattr(obj, campo) != valor_anterior:
+                    raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if not request.user.is_superuser and any(
+            c in form.cleaned_data for c in ("groups", "user_permissions")
+        ):
+            raise PermissionDenied
+        super().save_related(request, form, formsets, change)
+
+
+Usuario = get_user_model()
+if admin.site.is_registered(Usuario):
+    admin.site.unregister(Usuario)
+admin.site.register(Usuario, UsuarioAdmin)

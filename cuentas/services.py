@@ -6,7 +6,6 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidaturas.models import ActorPolitico
+from comun.correo import encolar_correo
 from cuentas.models import CuentaDeCaptura
 from cuentas.roles import (  # noqa: F401 (los nombres de los grupos también se usan desde aquí)
     GRUPO_ADMINISTRACION,
@@ -116,10 +116,10 @@ def enviar_invitacion(cuenta: CuentaDeCaptura) -> None:
         "dias": settings.PASSWORD_RESET_TIMEOUT // 86400,
         "acceso": url_absoluta(reverse("account_login")),
     }
-    send_mail(
+    # Sale por la cola al confirmarse la transacción (comun/correo.py): nunca dentro de la petición.
+    encolar_correo(
         _("Invitación a Conóceles: crea tu contraseña"),
         render_to_string("cuentas/correo/invitacion.txt", contexto),
-        None,
         [usuario.email],
     )
     cuenta.invitacion_enviada_en = timezone.now()

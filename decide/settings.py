@@ -97,8 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # El personal sólo entra al admin con un segundo factor (TOTP) activado (C1).
-    "cuentas.middleware.ExigirSegundoFactorEnAdmin",
+    # El personal sólo usa el portal con un segundo factor (TOTP) activado (C1, issue 12).
+    "cuentas.middleware.ExigirSegundoFactorAlPersonal",
     # Al final: cuenta las páginas vistas ya con el usuario resuelto (P11, decide/visitas.py).
     "decide.middleware.ContadorDeVisitasMiddleware",
 ]
@@ -197,9 +197,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = None
+# Límites de acceso (docs/decisiones.md, «Límites de acceso»): las fallas se cuentan por IP + correo
+# (la «key» la arma cuentas/adaptador.py), así nadie bloquea desde otro lugar a la dueña de una
+# cuenta; el cupo por IP es alto porque detrás de una IP hay escuelas y redes de telefonía (NAT).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "60/m/ip,300/h/ip,10/15m/key",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",

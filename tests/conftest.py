@@ -119,3 +119,14 @@ def pagina(navegador, live_server):
     pestana.url_base = live_server.url
     yield pestana
     contexto.close()
+
+
+@pytest.fixture
+def al_confirmar():
+    """El correo se encola «al confirmar la transacción» (comun/correo.py), y en una prueba con `db`
+    la transacción nunca se confirma: aquí se encola en el acto, para las pruebas que sólo miran el
+    contenido del correo. Las que prueban la confirmación usan `django_capture_on_commit_callbacks`."""
+    from unittest import mock
+
+    with mock.patch("comun.correo.transaction.on_commit", side_effect=lambda funcion, **kwargs: funcion()):
+        yield

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidaturas.models import Candidatura
+from comun.archivos import borrar_archivo_al_confirmar
 from cuestionarios.models import (
     CuestionarioCurricular,
     CuestionarioIdentidad,
@@ -101,7 +102,7 @@ def guardar_foto(*, cuestionario: CuestionarioCurricular, archivo, usuario) -> N
         raise PermissionDenied(_("Este cuestionario no se puede editar en su estado actual."))
     campo = cuestionario.foto_pendiente if cuestionario.esta_publicado else cuestionario.foto
     if campo:
-        campo.delete(save=False)
+        borrar_archivo_al_confirmar(campo)
     campo.save(archivo.name, archivo, save=False)
     cuestionario.save()
     RegistroDeCambio.objects.create(

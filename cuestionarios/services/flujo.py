@@ -2,7 +2,6 @@
 observaciones del personal, la publicación y los correos a la persona."""
 
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from candidaturas.invalidacion import invalidar_persona_en_proceso
 from candidaturas.models import ActorPolitico, Candidatura
+from comun.archivos import borrar_archivo_al_confirmar
 from comun.cambios import avisar_cambio_publico
+from comun.correo import encolar_correo
 from cuentas.models import CuentaDeCaptura
 from cuentas.services import cuenta_de, url_absoluta
 from cuestionarios.models import (
@@ -137,7 +138,9 @@ def _aplicar_publicacion(cuestionario):
     cambio_foto = bool(cuestionario.foto_pendiente)
     if cambio_foto:
         if cuestionario.foto:
-            cuestionario.foto.delete(save=False)
+            # El archivo viejo se borra sólo si la publicación se confirma: si se deshace, la base
+            # sigue apuntando a él.
+            borrar_archivo_al_confirmar(cuestionario.foto)
         cuestionario.foto = cuestionario.foto_pendiente.name
         cuestionario.foto_pendiente = ""
     for parte, campos in PARTES_CURRICULARES.items():
@@ -187,9 +190,7 @@ def _avisar_a_la_persona(cuestionario, motivo, contexto):
         "observaciones": _("Conóceles: tu cuestionario tiene observaciones"),
         "publicado": _("Conóceles: tu cuestionario ya está publicado"),
     }[motivo]
-    send_mail(
-        asunto,
-        render_to_string(f"cuestionarios/correo/{motivo}.txt", contexto),
-        None,
-        [cuenta.usuario.email],
+    # Sale por la cola, y sólo si el movimiento se confirma (comun/correo.py).
+    encolar_correo(
+        asunto, render_to_string(f"cuestionarios/correo/{motivo}.txt", contexto), [cuenta.usuario.email]
     )

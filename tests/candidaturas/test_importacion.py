@@ -16,6 +16,7 @@ from candidaturas.models import Candidatura, Eleccion, Persona
 from candidaturas.resources import COLUMNAS, CandidaturaResource
 from tests.candidaturas.factories import (
     ActorPoliticoFactory,
+    CandidaturaFactory,
     DistritoLocalFactory,
     MunicipioFactory,
     ProcesoElectoralFactory,
@@ -290,3 +291,35 @@ def test_un_caracter_nulo_en_el_archivo_es_un_error_de_fila_y_no_importa_nada(re
 
     assert Candidatura.objects.count() == 0
     assert "carácter nulo" in " ".join(resultado.invalid_rows[0].error_dict["nombre"])
+
+
+PELIGROSOS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUMA(A1)", "\tTab", "\rCR"]
+
+
+@pytest.mark.parametrize("formato", ["csv", "xlsx"])
+def test_la_exportacion_del_admin_escapa_formulas(personal, db, formato):
+    """Issue 12: ningún nombre sale como fórmula viva, ni en CSV ni en XLSX."""
+    for peligroso in PELIGROSOS:
+        CandidaturaFactory(persona__nombre=peligroso, persona__primer_apellido=peligroso)
+
+    respuesta = personal.post(
+        reverse("admin:candidaturas_candidatura_export"),
+        {
+            "format": "0" if formato == "csv" else "1",
+            "resource": "0",
+            **{f"candidaturaresource_{c}": "on" for c in COLUMNAS},
+        },
+    )
+
+    assert respuesta.status_code == 200
+    if formato == "csv":
+        filas = list(csv.reader(io.StringIO(respuesta.content.decode("utf-8-sig"), newline="")))
+        celdas = [c for fila in filas[1:] for c in fila]
+        nombres = [fila[COLUMNAS.index("nombre")] for fila in filas[1:]]
+    else:
+        hoja = load_workbook(io.BytesIO(respuesta.content)).active
+        assert all(c.data_type != "f" for fila in hoja.iter_rows() for c in fila)
+        celdas = [c.value for fila in hoja.iter_rows(min_row=2) for c in fila if isinstance(c.value, str)]
+        nombres = [fila[COLUMNAS.index("nombre")].value for fila in hoja.iter_rows(min_row=2)]
+    assert sorted(nombres) == sorted("'" + p for p in PELIGROSOS)
+    assert not [c for c in celdas if c and c[0] in "=+-@\t\r"]

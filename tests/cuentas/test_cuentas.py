@@ -78,7 +78,7 @@ def test_los_permisos_de_cuentas_de_captura_son_de_la_app_cuentas():
 
 
 @pytest.mark.django_db
-def test_el_personal_crea_una_representacion_y_se_envia_la_invitacion(client):
+def test_el_personal_crea_una_representacion_y_se_envia_la_invitacion(client, al_confirmar):
     personal_con_segundo_factor(client)
     actor = ActorPoliticoFactory()
     url = reverse("admin:cuentas_nueva_representacion")
@@ -109,7 +109,7 @@ def test_un_correo_repetido_se_rechaza_y_conserva_lo_escrito(client):
 
 
 @pytest.mark.django_db
-def test_crear_cuentas_desde_las_candidaturas_del_admin(client):
+def test_crear_cuentas_desde_las_candidaturas_del_admin(client, al_confirmar):
     personal_con_segundo_factor(client)
     candidatura = CandidaturaFactory()
 

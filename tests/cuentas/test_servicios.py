@@ -28,7 +28,7 @@ def test_crear_cuentas_omite_y_reporta_personas_sin_correo():
 
 
 @pytest.mark.django_db
-def test_la_invitacion_lleva_un_enlace_para_fijar_contrasena_que_se_puede_reenviar():
+def test_la_invitacion_lleva_un_enlace_para_fijar_contrasena_que_se_puede_reenviar(al_confirmar):
     from candidaturas.models import Candidatura
     from tests.candidaturas.factories import CandidaturaFactory
 
@@ -44,7 +44,7 @@ def test_la_invitacion_lleva_un_enlace_para_fijar_contrasena_que_se_puede_reenvi
 
 
 @pytest.mark.django_db
-def test_los_enlaces_de_la_invitacion_llevan_a_la_direccion_publica(settings):
+def test_los_enlaces_de_la_invitacion_llevan_a_la_direccion_publica(settings, al_confirmar):
     """Regresión (issue 11): apuntaban a http://127.0.0.1:8000 fuera cual fuera el dominio."""
     from candidaturas.models import Candidatura
     from tests.candidaturas.factories import CandidaturaFactory

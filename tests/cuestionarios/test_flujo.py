@@ -135,7 +135,7 @@ def test_no_se_publica_sin_pasar_por_revision():
 
 
 @pytest.mark.django_db
-def test_observaciones_llegan_por_correo_y_la_correccion_vuelve_a_revision():
+def test_observaciones_llegan_por_correo_y_la_correccion_vuelve_a_revision(al_confirmar):
     datos = escenario()
     revisor = hasta_revision(datos)
     mail.outbox.clear()

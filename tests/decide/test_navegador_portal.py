@@ -72,7 +72,8 @@ def test_el_personal_sin_segundo_factor_llega_a_activarlo_en_una_pagina_accesibl
     pagina.get_by_label("Correo electrónico").fill("revisora@ieem.org.mx")
     pagina.get_by_label("Contraseña").fill("Clave-de-prueba-2027")
     pagina.get_by_role("button", name="Entrar").click()
-    pagina.wait_for_url("**/captura/**")
+    # Cualquier vista (aquí, la de captura a la que lleva el acceso) exige el segundo factor.
+    pagina.wait_for_url("**/cuentas/reauthenticate/**")
     pagina.goto(pagina.url_base + "/admin/")
 
     # allauth pide confirmar la contraseña antes de activar un segundo factor (acción sensible).

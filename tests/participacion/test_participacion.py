@@ -488,6 +488,7 @@ def test_personal_con_permiso_descarga_cualquier_reporte(client):
     propuesta = PropuestaFactory()
     personal = User.objects.create_user("staff", "staff@ieem.mx", "x", is_staff=True)
     personal.user_permissions.add(Permission.objects.get(codename="descargar_reportes"))
+    Authenticator.objects.create(user=personal, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(personal)
 
     respuesta = client.get(
