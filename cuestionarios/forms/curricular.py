@@ -210,7 +210,9 @@ class FotoForm(forms.Form):
     foto = forms.FileField(
         label=_("Fotografía"),
         help_text=_("JPG o PNG de hasta 700 KB, de al menos 200 × 200 píxeles."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png", "form": "formulario-curricular"}
+        ),
         error_messages={"required": _("Elige una fotografía.")},
     )
 

@@ -111,7 +111,7 @@ def test_candidaturas_enlaza_perfiles_y_explica_coaliciones(client, procesos):
 def test_candidaturas_muestra_20_contiendas_por_pagina(client, procesos):
     ordinario, _extra = procesos
     actor = ActorPoliticoFactory()
-    for n in range(21):
+    for _n in range(21):
         CandidaturaFactory(
             eleccion=EleccionFactory(proceso=ordinario, ayuntamiento=True, municipio=MunicipioFactory()),
             actor=actor,
