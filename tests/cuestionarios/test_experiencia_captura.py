@@ -60,7 +60,8 @@ def test_el_tablero_marca_el_avance_de_cada_paso_y_lo_que_falta(client):
 
     services.mover(cuestionario=datos["curricular"], movimiento="enviar", usuario=datos["cuenta"].usuario)
     despues = client.get(reverse("cuestionarios:tablero"))
-    assertContains(despues, 'estado-captura--enviado">Enviado<', count=4)  # estado general, curricular, identidad y envío
+    # El estado general y los pasos curricular, identidad y envío.
+    assertContains(despues, 'estado-captura--enviado">Enviado<', count=4)
     assertNotContains(despues, "Revisar la vista previa y enviar tu captura.")
 
 
