@@ -374,7 +374,12 @@ def _revisar_completo(cuestionario, identidad, preguntas):
 def _contexto_vista_previa(usuario, persona, proceso, cuestionario, identidad):
     preguntas = _preguntas()
     version, formulario, formulario_identidad = _revisar_completo(cuestionario, identidad, preguntas)
-    respuestas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
+    respuestas = (
+        RespuestaIdentidad.objects.en_captura()
+        .filter(cuestionario=identidad)
+        .con_catalogo()
+        .order_by("pregunta__numero", "pk")  # agrupadas por pregunta: P6 y P19 tienen varias respuestas
+    )
     return {
         "persona": persona,
         "proceso": proceso,

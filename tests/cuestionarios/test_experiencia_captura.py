@@ -99,3 +99,47 @@ def test_el_bloqueo_por_plazo_cerrado_dice_cuando_cerro(client):
 
     assertContains(respuesta, "El plazo de captura cerró el")
     assertNotContains(respuesta, "Tu captura está en estado")
+
+
+@pytest.mark.django_db
+def test_identidad_en_tu_y_sin_erratas(client):
+    datos = escenario()
+    entrar(client, datos)
+
+    respuesta = client.get(reverse("cuestionarios:identidad", args=[datos["proceso"].slug]))
+
+    assertContains(respuesta, "¿Tienes alguna discapacidad?")
+    assertContains(respuesta, "¿Eres una persona migrante?")
+    for errata in ("usted", "Usted", "pregunta anterior, El", "Caminar,subir", "¿Tiene alguna"):
+        assertNotContains(respuesta, errata)
+
+
+@pytest.mark.django_db
+def test_el_curricular_sin_guiones_ni_erratas(client):
+    datos = escenario()
+    entrar(client, datos)
+
+    respuesta = client.get(reverse("cuestionarios:curricular", args=[datos["proceso"].slug]))
+
+    assertContains(respuesta, "Elige una opción")
+    assertContains(respuesta, "TikTok")
+    for errata in ("---------", "fotografia", "Tik Tok"):
+        assertNotContains(respuesta, errata)
+
+
+@pytest.mark.django_db
+def test_la_vista_previa_muestra_cada_pregunta_una_vez(client):
+    from tests.cuestionarios.factories import respuestas_completas
+
+    datos = escenario()
+    entrar(client, datos)
+    slug = datos["proceso"].slug
+    contestadas = respuestas_completas()
+    contestadas["p6"] = ["sensorial", "fisica"]
+    contestadas["p6_sub_sensorial"] = ["sensorial_vision", "sensorial_audicion"]
+    client.post(reverse("cuestionarios:identidad", args=[slug]), contestadas)
+
+    previa = client.get(reverse("cuestionarios:vista_previa", args=[slug]))
+
+    assertContains(previa, "6. En caso afirmativo, ¿de qué tipo?", count=1)
+    assertContains(previa, "19. Tu fuente principal de ingresos es:", count=1)
