@@ -151,3 +151,34 @@ def test_conoceles_con_busqueda_pone_los_resultados_antes_que_los_filtros(client
     assert '<details class="busqueda__mas">' in con_busqueda  # filtros plegados
     assert "Cambiar la búsqueda y los filtros" in con_busqueda
     assertNotContains(client.get(reverse("conoceles:inicio")), "Cambiar la búsqueda y los filtros")
+
+
+# --- Quita dudas: búsqueda con raíces en español ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("busqueda", "pregunta"),
+    [
+        ("votación", "¿Cómo votar si estoy fuera de mi municipio?"),
+        ("candidatos", "¿Quién puede ser candidata independiente?"),
+        ("casillas", "¿Dónde queda mi casilla?"),
+    ],
+)
+def test_quita_dudas_encuentra_palabras_de_la_misma_raiz(client, db, busqueda, pregunta):
+    from tests.decide.factories import PreguntaFrecuenteFactory
+
+    PreguntaFrecuenteFactory(pregunta=pregunta, respuesta="Una respuesta.")
+    PreguntaFrecuenteFactory(pregunta="¿Hay museo del zafiro?", respuesta="Nada que ver.")
+
+    respuesta = client.get(reverse("decide:quita_dudas"), {"q": busqueda})
+
+    assertContains(respuesta, pregunta)
+    assertNotContains(respuesta, "¿Hay museo del zafiro?")
+
+
+def test_la_raiz_aproximada():
+    from comun.texto import raiz
+
+    assert raiz("votacion") == raiz("votar") == raiz("voto") == "vot"
+    assert raiz("candidatos") == raiz("candidata") == "candidat"
+    assert raiz("ine") == "ine"
