@@ -336,16 +336,24 @@ def _encabezados_de_avance(primeros):
     return encabezados + ["total"]
 
 
+def _plano(valor, texto):
+    """En el CSV, la cifra como número sin formato (4792, no «4,792»); el texto sólo si está
+    protegida («menos de 5»)."""
+    return valor if valor is not None else texto
+
+
 def _fila_csv_de_avance(fila):
     celdas = [e["texto"] for e in fila.encabezados]
+    total = fila.total.valor
     for c in fila.cifras:
-        celdas += [c.texto, c.porcentaje]
-    return celdas + [fila.total.texto]
+        porcentaje = round(100 * c.valor / total, 1) if c.valor is not None and total else ""
+        celdas += [_plano(c.valor, c.texto), porcentaje]
+    return celdas + [_plano(fila.total.valor, fila.total.texto)]
 
 
 def _tabla_de_barras(grafica, nombre_categoria="categoria"):
     encabezados = [nombre_categoria, "cantidad"]
-    return encabezados, [[b["etiqueta"], b["texto"]] for b in grafica["barras"]]
+    return encabezados, [[b["etiqueta"], _plano(b.get("valor"), b["texto"])] for b in grafica["barras"]]
 
 
 def tabla_csv(estadisticas, grafica):
@@ -369,5 +377,7 @@ def tabla_csv(estadisticas, grafica):
             if pregunta["slug"] == grafica:
                 encabezados = ["pregunta", "opcion", "personas"]
                 texto = pregunta["pregunta"].texto.strip()
-                return encabezados, [[texto, b["etiqueta"], b["texto"]] for b in pregunta["barras"]]
+                return encabezados, [
+                    [texto, b["etiqueta"], _plano(b.get("valor"), b["texto"])] for b in pregunta["barras"]
+                ]
     return None

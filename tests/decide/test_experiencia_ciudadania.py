@@ -182,3 +182,22 @@ def test_la_raiz_aproximada():
     assert raiz("votacion") == raiz("votar") == raiz("voto") == "vot"
     assert raiz("candidatos") == raiz("candidata") == "candidat"
     assert raiz("ine") == "ine"
+
+
+def test_las_fechas_de_participacion_van_en_formato_mexicano(client, db):
+    import datetime
+
+    from django.utils import timezone
+
+    from participacion.estadisticas import resumen_participacion
+    from participacion.models import Comentario
+    from tests.participacion.factories import ComentarioFactory
+    from tests.plataformas.factories import PropuestaFactory
+
+    propuesta = PropuestaFactory()
+    ComentarioFactory(propuesta=propuesta)
+    Comentario.objects.update(creado=timezone.make_aware(datetime.datetime(2026, 11, 15, 12)))
+
+    resumen = {g["serie"]: g for g in resumen_participacion(propuesta.plataforma.proceso)}
+
+    assert [b["etiqueta"] for b in resumen["dia"]["comentarios"]] == ["15/11/2026"]
