@@ -147,3 +147,17 @@ def test_hay_sustituciones_cancelaciones_y_acciones_afirmativas(geografia):
 )
 def test_la_planilla_crece_con_el_municipio(lista_nominal, esperado):
     assert integracion_planilla(lista_nominal) == esperado
+
+
+def test_los_nombres_de_demostracion_no_tienen_erratas(geografia):
+    generar_demo()
+
+    nombres = " ".join(Persona.objects.values_list("nombre", flat=True))
+    apellidos = " ".join(
+        f"{a} {b}" for a, b in Persona.objects.values_list("primer_apellido", "segundo_apellido")
+    )
+    for errata in ("Bétancourt", "Manuél", "Rodríquez", "Rodrígez", "Garica"):
+        assert errata not in nombres and errata not in apellidos
+    from candidaturas.demo import _Generador
+
+    assert _Generador.corregido("José Manuél") == "José Manuel"
