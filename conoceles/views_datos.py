@@ -40,7 +40,9 @@ def datos(request):
             {
                 "columnas_curriculares": abiertos.columnas_curriculares(),
                 "columnas_de_identidad": abiertos.columnas_de_identidad(preguntas),
-                "centinelas": [(valor, significado) for valor, significado in abiertos.CENTINELAS.items()],
+                "estados": list(abiertos.ESTADOS.items()),
+                "licencia": abiertos.LICENCIA,
+                "cita": abiertos.cita(proceso, url=request.build_absolute_uri(request.path)),
                 "separador": abiertos.SEPARADOR.strip(),
                 "ultima_publicacion": abiertos.ultima_publicacion(proceso),
                 "generada": timezone.now(),
@@ -51,7 +53,8 @@ def datos(request):
 
 @require_GET
 def datos_xlsx(request):
-    """Un libro con las hojas «curricular» e «identidad», escrito en modo de sólo escritura."""
+    """Un libro con las hojas «curricular», «identidad» y «diccionario» (con la licencia y la cita en
+    sus metadatos y en las propiedades del archivo), escrito en modo de sólo escritura."""
     proceso = _proceso(request)
     return respuesta_xlsx(_nombre(proceso, "xlsx"), abiertos.hojas(proceso, base_url=_base_url(request)))
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from candidaturas.models import Candidatura
+from candidaturas.models import Candidatura, Persona
 from candidaturas.procesos import proceso_de_la_peticion
 from comun.cache_publica import pagina_publica_en_cache
 from comun.exportar import respuesta_csv
@@ -15,7 +15,8 @@ from conoceles import estadisticas as est
 
 
 class FiltroEstadisticasForm(forms.Form):
-    """El único filtro de la página (además del proceso): el cargo. Vive en la URL."""
+    """Los filtros de la página (además del proceso): cargo, partido o coalición, sexo y acción
+    afirmativa. Viven en la URL; un valor que no está en la lista responde 400 con su mensaje."""
 
     cargo = forms.ChoiceField(
         label=gettext_lazy("Cargo"),
@@ -23,12 +24,48 @@ class FiltroEstadisticasForm(forms.Form):
         choices=[("", gettext_lazy("Todos los cargos"))] + list(Candidatura.Cargo.choices),
         error_messages={"invalid_choice": gettext_lazy("Elige un cargo de la lista.")},
     )
+    actor = forms.ChoiceField(
+        label=gettext_lazy("Partido, coalición o candidatura independiente"),
+        required=False,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Elige un partido, coalición o candidatura independiente de la lista: «%(value)s» no "
+                "postula candidaturas en este proceso."
+            )
+        },
+    )
+    sexo = forms.ChoiceField(
+        label=gettext_lazy("Sexo"),
+        required=False,
+        choices=[("", gettext_lazy("Todos"))] + list(Persona.Sexo.choices),
+        error_messages={"invalid_choice": gettext_lazy("Elige un sexo de la lista.")},
+    )
+    accion = forms.ChoiceField(
+        label=gettext_lazy("Acción afirmativa del registro"),
+        required=False,
+        choices=[("", gettext_lazy("Todas las candidaturas"))]
+        + list(Candidatura.AccionAfirmativa.choices)
+        + [(est.SIN_ACCION, gettext_lazy("Sin acción afirmativa"))],
+        error_messages={"invalid_choice": gettext_lazy("Elige una acción afirmativa de la lista.")},
+    )
+
+    def __init__(self, *args, actores=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actores = {actor.slug: actor for actor in actores}
+        self.fields["actor"].choices = [("", _("Todos"))] + [
+            (actor.slug, f"{actor.siglas} · {actor.nombre}" if actor.nombre != actor.siglas else actor.siglas)
+            for actor in actores
+        ]
+
+    def clean_actor(self):
+        return self.actores.get(self.cleaned_data["actor"])
 
 
 def _contexto(request):
     """(contexto, status). Sin proceso todavía: página vacía con su aviso."""
     proceso, procesos_abiertos = proceso_de_la_peticion(request)
-    form = FiltroEstadisticasForm(request.GET)
+    actores = est.actores_del_proceso(proceso) if proceso is not None else []
+    form = FiltroEstadisticasForm(request.GET, actores=actores)
     contexto = {
         "proceso": proceso,
         "procesos_abiertos": procesos_abiertos,
@@ -39,9 +76,14 @@ def _contexto(request):
         return contexto, 200
     if not form.is_valid():
         return contexto, 400
-    cargo = form.cleaned_data["cargo"]
-    contexto["cargo"] = dict(Candidatura.Cargo.choices).get(cargo, "")
-    contexto["est"] = est.estadisticas_del_proceso(proceso, cargo=cargo)
+    filtros = {campo: form.cleaned_data[campo] for campo in ("cargo", "actor", "sexo", "accion")}
+    contexto["cargo"] = dict(Candidatura.Cargo.choices).get(filtros["cargo"], "")
+    contexto["filtros_activos"] = [
+        (form.fields[campo].label, dict(form.fields[campo].choices).get(form.data.get(campo), ""))
+        for campo, valor in filtros.items()
+        if valor
+    ]
+    contexto["est"] = est.estadisticas_del_proceso(proceso, actores=actores, **filtros)
     return contexto, 200
 
 
@@ -64,5 +106,10 @@ def estadisticas_csv(request, grafica):
     if tabla is None:
         raise Http404(_("No existe la gráfica «%(grafica)s».") % {"grafica": grafica})
     encabezados, filas = tabla
-    sufijo = f"-{request.GET['cargo']}" if contexto.get("cargo") else ""
+    sufijo = "".join(f"-{form_valor}" for form_valor in _valores_de_filtro(request))
     return respuesta_csv(f"conoceles-{contexto['proceso'].slug}-{grafica}{sufijo}.csv", encabezados, filas)
+
+
+def _valores_de_filtro(request):
+    """Los filtros ya validados, en orden fijo, para el nombre del CSV."""
+    return [request.GET[campo] for campo in ("cargo", "actor", "sexo", "accion") if request.GET.get(campo)]

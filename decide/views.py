@@ -27,6 +27,10 @@ def inicio(request):
     return render(request, "decide/inicio.html", contexto)
 
 
+UBICADOR_DE_CASILLAS = "https://ubicatucasilla.ine.mx/"
+"""El ubicador oficial del INE: dice dónde se instala cada casilla el día de la jornada."""
+
+
 @require_GET
 @pagina_publica_en_cache()
 def mi_seccion(request):
@@ -44,6 +48,7 @@ def mi_seccion(request):
         "proceso": proceso,
         "procesos_abiertos": procesos_abiertos,
         "contiendas": [],
+        "ubicador_de_casillas": UBICADOR_DE_CASILLAS,
     }
     estado = 200
     if form.is_bound:
@@ -181,8 +186,8 @@ def estadisticas(request):
 def estadisticas_visitas_csv(request):
     encabezados = [
         gettext("fecha"),
-        gettext("clave de la sección"),
-        gettext("sección"),
+        gettext("clave del área"),
+        gettext("área del portal"),
         gettext("páginas vistas"),
     ]
     return respuesta_csv("decide-ieem-visitas-por-dia.csv", encabezados, visitas.filas_csv())

@@ -48,7 +48,10 @@ def libro(client):
 
 def filas_de(hoja):
     filas = list(hoja.iter_rows(values_only=True))
-    return [dict(zip(filas[0], fila, strict=True)) for fila in filas[1:]]
+    # En modo de sólo lectura openpyxl recorta las celdas vacías al final de una fila.
+    return [
+        dict(zip(filas[0], fila + (None,) * (len(filas[0]) - len(fila)), strict=True)) for fila in filas[1:]
+    ]
 
 
 @pytest.mark.django_db
@@ -59,7 +62,7 @@ def test_el_xlsx_tiene_dos_hojas_que_se_unen_por_el_id(client, eleccion):
 
     documento = libro(client)
 
-    assert documento.sheetnames == ["curricular", "identidad"]
+    assert documento.sheetnames == ["curricular", "identidad", "diccionario"]
     curricular, identidad = filas_de(documento["curricular"]), filas_de(documento["identidad"])
     assert {f["ID_CANDIDATURA"] for f in curricular} == {uno.pk, dos.pk}
     assert {f["ID_CANDIDATURA"] for f in identidad} == {uno.pk, dos.pk}
@@ -94,18 +97,20 @@ def test_un_cuestionario_sin_publicar_no_sale_en_los_datos(client, eleccion):
 
     fila = hoja_csv(client, "curricular")[0]
 
-    assert fila["PROPUESTA_1"] == datos.SIN_INFORMACION
-    assert fila["ESCOLARIDAD"] == datos.SIN_INFORMACION
-    assert fila["ESTADO_CAPTURA"] == "Información enviada, en revisión del IEEM"
+    assert fila["PROPUESTA_1"] == ""
+    assert fila["ESCOLARIDAD"] == ""
+    assert fila["FECHA_PUBLICACION"] == ""
+    assert fila["ESTADO_CAPTURA"] == datos.EN_REVISION == "EN REVISIÓN"
 
 
 @pytest.mark.django_db
-def test_un_campo_vacio_de_un_cuestionario_publicado_dice_no_proporciono(client, eleccion):
+def test_un_campo_vacio_de_un_cuestionario_publicado_es_una_celda_vacia(client, eleccion):
     publicar_curricular(CandidaturaFactory(eleccion=eleccion), pagina_web="", grado_estudios="doctorado")
 
     fila = hoja_csv(client, "curricular")[0]
 
-    assert fila["PAGINA_WEB"] == datos.NO_PROPORCIONO
+    assert fila["ESTADO_CAPTURA"] == datos.PUBLICADA
+    assert fila["PAGINA_WEB"] == ""
     assert fila["ESCOLARIDAD"] == "Doctorado"
 
 
@@ -119,24 +124,30 @@ def test_el_correo_para_aclaraciones_nunca_se_publica(client, eleccion):
 @pytest.mark.django_db
 def test_sin_autorizacion_de_publicar_no_salen_las_respuestas_de_identidad(client, eleccion):
     candidatura = CandidaturaFactory(eleccion=eleccion)
+    publicar_curricular(candidatura)
     responder_identidad(candidatura, {11: "si", 12: ("otro", "Islandia")}, publicacion=False)
 
     contenido = descargar(client, "conoceles:datos_csv", args=["identidad"]).decode("utf-8-sig")
 
     assert "Islandia" not in contenido
     fila = next(csv.DictReader(io.StringIO(contenido)))
-    assert fila["P11_MIGRANTE"] == datos.NO_AUTORIZO
+    assert fila["ESTADO_IDENTIDAD"] == datos.NO_AUTORIZO
+    assert fila["P11_MIGRANTE"] == fila["P11_MIGRANTE_ESTADO"] == ""
 
 
 @pytest.mark.django_db
 def test_retirar_la_autorizacion_de_publicar_quita_las_respuestas(client, eleccion):
-    consentimiento = responder_identidad(CandidaturaFactory(eleccion=eleccion), {12: ("otro", "Islandia")})
+    candidatura = CandidaturaFactory(eleccion=eleccion)
+    publicar_curricular(candidatura)
+    consentimiento = responder_identidad(candidatura, {12: ("otro", "Islandia")})
     assert hoja_csv(client, "identidad")[0]["P12_MIGRANTE"] == "Otro país: Islandia"
 
     consentimiento.autoriza_publicacion = False
     consentimiento.save()
 
-    assert hoja_csv(client, "identidad")[0]["P12_MIGRANTE"] == datos.NO_AUTORIZO
+    fila = hoja_csv(client, "identidad")[0]
+    assert fila["ESTADO_IDENTIDAD"] == datos.NO_AUTORIZO
+    assert fila["P12_MIGRANTE"] == ""
 
 
 @pytest.mark.django_db
@@ -146,8 +157,9 @@ def test_prefiero_no_contestar_es_un_valor_propio(client, eleccion):
     fila = hoja_csv(client, "identidad")[0]
 
     assert fila["P01_INDIGENA"] == "Prefiero no contestar"
-    assert fila["P02_INDIGENA"] == datos.NO_CONTESTO
-    assert fila["P05_DISCAPACIDAD"] == datos.NO_APLICA
+    assert fila["P01_INDIGENA_ESTADO"] == datos.PREFIRIO_NO_CONTESTAR
+    assert (fila["P02_INDIGENA"], fila["P02_INDIGENA_ESTADO"]) == ("", datos.NO_CONTESTO)
+    assert (fila["P05_DISCAPACIDAD"], fila["P05_DISCAPACIDAD_ESTADO"]) == ("", datos.NO_APLICA)
 
 
 @pytest.mark.django_db
@@ -160,10 +172,12 @@ def test_las_opciones_multiples_y_subopciones_se_separan(client, eleccion):
 
 
 @pytest.mark.django_db
-def test_con_autorizacion_y_sin_respuestas_dice_sin_informacion(client, eleccion):
+def test_con_autorizacion_y_sin_respuestas_cada_pregunta_dice_no_contesto(client, eleccion):
     responder_identidad(CandidaturaFactory(eleccion=eleccion), {})
 
-    assert hoja_csv(client, "identidad")[0]["P01_INDIGENA"] == datos.SIN_INFORMACION
+    fila = hoja_csv(client, "identidad")[0]
+    assert fila["ESTADO_IDENTIDAD"] == datos.PUBLICADA
+    assert (fila["P01_INDIGENA"], fila["P01_INDIGENA_ESTADO"]) == ("", datos.NO_CONTESTO)
 
 
 @pytest.mark.django_db
@@ -183,7 +197,7 @@ def test_las_columnas_del_registro_van_en_las_dos_hojas(client, eleccion):
     for hoja in ("curricular", "identidad"):
         fila = hoja_csv(client, hoja)[0]
         assert fila["ACCION_AFIRMATIVA"] == "Persona indígena"
-        assert fila["MUNICIPIO"] == datos.NO_APLICA
+        assert fila["MUNICIPIO"] == ""
         assert fila["DISTRITO_LOCAL"] == str(eleccion.distrito_local.numero)
         assert fila["URL_PERFIL"].endswith(reverse("conoceles:perfil", args=[int(fila["ID_CANDIDATURA"])]))
 
@@ -198,8 +212,8 @@ def test_el_diccionario_explica_cada_columna_de_las_dos_hojas(client, eleccion):
     for nombre in ("curricular", "identidad"):
         for columna in next(documento[nombre].iter_rows(values_only=True)):
             assertContains(respuesta, f"<code>{columna}</code>")
-    for centinela in datos.CENTINELAS:
-        assertContains(respuesta, centinela)
+    for estado in datos.ESTADOS:
+        assertContains(respuesta, estado)
 
 
 @pytest.mark.django_db

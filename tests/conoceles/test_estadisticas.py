@@ -34,6 +34,16 @@ def eleccion():
     return EleccionFactory(proceso=ProcesoElectoralFactory(predeterminado=True))
 
 
+def contestar(eleccion, *, si=0, no=0, no_contesto=0, pregunta=1, publicacion=True, **campos):
+    """Personas nuevas que contestan `pregunta` con Sí, No o «Prefiero no contestar» y autorizan
+    el uso estadístico. Devuelve sus consentimientos."""
+    consentimientos = []
+    for clave, n in (("si", si), ("no", no), ("prefiero_no_contestar", no_contesto)):
+        for c in candidaturas(eleccion, n, **campos):
+            consentimientos.append(responder_identidad(c, {pregunta: clave}, publicacion=publicacion))
+    return consentimientos
+
+
 def candidaturas(eleccion, n, **campos):
     actor = campos.pop("actor", None) or ActorPoliticoFactory()
     persona = campos.pop("persona", {})
@@ -175,23 +185,22 @@ def test_la_escolaridad_solo_cuenta_cuestionarios_publicados(client, eleccion):
 
 @pytest.mark.django_db
 def test_la_identidad_solo_cuenta_a_quien_autorizo_la_estadistica(client, eleccion):
-    for c in candidaturas(eleccion, 5):
-        responder_identidad(c, {1: "si"}, publicacion=False, estadistica=True)
+    contestar(eleccion, si=8, no=6, no_contesto=2, publicacion=False)
     for c in candidaturas(eleccion, 3):
         responder_identidad(c, {1: "si"}, publicacion=True, estadistica=False)
 
-    assert "Sí,5" in csv_de(client, "identidad-p01")
+    assert "Sí,8" in csv_de(client, "identidad-p01")
 
 
 @pytest.mark.django_db
 def test_retirar_la_autorizacion_estadistica_saca_a_la_persona_de_la_grafica(client, eleccion):
-    consentimientos = [responder_identidad(c, {1: "si"}) for c in candidaturas(eleccion, 5)]
-    assert "Sí,5" in csv_de(client, "identidad-p01")
+    consentimientos = contestar(eleccion, si=8, no=6, no_contesto=2)
+    assert "Sí,8" in csv_de(client, "identidad-p01")
 
     consentimientos[0].autoriza_estadistica = False
     consentimientos[0].save()
 
-    assert "Sí,menos de 5" in csv_de(client, "identidad-p01")
+    assert "Sí,7" in csv_de(client, "identidad-p01")
 
 
 @pytest.mark.django_db
@@ -199,17 +208,19 @@ def test_las_respuestas_sin_publicar_no_cuentan(client, eleccion):
     for c in candidaturas(eleccion, 5):
         responder_identidad(c, {1: "si"}, publicada=False)
 
-    assert "Sí,0" in csv_de(client, "identidad-p01")
+    # Ninguna cuenta: 0, que se publica como cualquier cifra menor de 5.
+    assert "Sí,menos de 5" in csv_de(client, "identidad-p01")
 
 
 @pytest.mark.django_db
 def test_una_persona_con_dos_candidaturas_cuenta_una_vez(client, eleccion):
     rp = EleccionFactory(proceso=eleccion.proceso, representacion_proporcional=True)
-    for c in candidaturas(eleccion, 5):
+    for c in candidaturas(eleccion, 8):
         CandidaturaFactory(persona=c.persona, eleccion=rp, actor=c.actor, numero=c.numero)
         responder_identidad(c, {1: "si"})
+    contestar(eleccion, no=6, no_contesto=2)
 
-    assert "Sí,5" in csv_de(client, "identidad-p01")
+    assert "Sí,8" in csv_de(client, "identidad-p01")
 
 
 @pytest.mark.django_db
@@ -288,9 +299,10 @@ def test_la_pagina_hace_siempre_las_mismas_consultas(client, django_assert_num_q
     candidaturas(ayuntamiento, cuantas, cargo=Candidatura.Cargo.REGIDURIA)
     assert Eleccion.objects.count() == 2
 
-    # proceso, avance por actor y cargo, por municipio, por distrito, sexo, edad, escolaridad,
-    # catálogo de identidad y conteos de identidad.
-    with django_assert_num_queries(9):
+    # proceso, actores del proceso (filtro), avance por actor y cargo, por municipio, por distrito,
+    # sexo, edad, escolaridad, catálogo de identidad, conteos de identidad y, para los grupos del
+    # art. 4, personas y respuestas por partido, por sexo y por acción afirmativa (2 × 3).
+    with django_assert_num_queries(16):
         respuesta = client.get(URL)
 
     assert respuesta.status_code == 200
@@ -302,9 +314,10 @@ def test_retirar_la_autorizacion_renueva_la_pagina_en_cache(
 ):
     from cuestionarios.services import registrar_consentimiento
 
-    candidaturas_ = candidaturas(eleccion, 5)
+    candidaturas_ = candidaturas(eleccion, 8)
     consentimientos = [responder_identidad(c, {1: "si"}) for c in candidaturas_]
-    assertContains(client.get(URL), '<th scope="row">Sí</th><td>5</td>', html=False)
+    contestar(eleccion, no=6, no_contesto=2)
+    assertContains(client.get(URL), '<th scope="row">Sí</th><td>8</td>', html=False)
 
     with django_capture_on_commit_callbacks(execute=True):
         registrar_consentimiento(
@@ -318,8 +331,8 @@ def test_retirar_la_autorizacion_renueva_la_pagina_en_cache(
         )
 
     respuesta = client.get(URL)
-    assertNotContains(respuesta, '<th scope="row">Sí</th><td>5</td>', html=False)
-    assertContains(respuesta, '<th scope="row">Sí</th><td>menos de 5</td>', html=False)
+    assertNotContains(respuesta, '<th scope="row">Sí</th><td>8</td>', html=False)
+    assertContains(respuesta, '<th scope="row">Sí</th><td>7</td>', html=False)
 
 
 @pytest.mark.django_db

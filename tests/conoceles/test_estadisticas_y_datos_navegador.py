@@ -15,7 +15,7 @@ from tests.conoceles.factories_cuestionarios import (
     publicar_curricular,
     responder_identidad,
 )
-from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
+from tests.navegador import CARPETA_CAPTURAS, ESCRITORIO, TELEFONO, afirmar_accesible, capturar
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -76,3 +76,64 @@ def test_los_datos_abiertos_se_descargan_y_son_accesibles(pagina, nombre, tamano
     with pagina.expect_download() as descarga:
         pagina.get_by_role("link", name="Libro de Excel (XLSX) con las dos hojas").click()
     assert descarga.value.suggested_filename.endswith(".xlsx")
+
+
+def _proceso_con_grupos():
+    """Un proceso con personas registradas por acción afirmativa que contestaron el cuestionario."""
+    proceso = ProcesoElectoralFactory(predeterminado=True, es_demostracion=True)
+    mr = EleccionFactory(proceso=proceso)
+    numero = 0
+    for siglas, cuantas in (("PRA", 12), ("PRB", 9), ("PRC", 2)):
+        actor = ActorPoliticoFactory(siglas=siglas)
+        for i in range(cuantas):
+            numero += 1
+            candidatura = CandidaturaFactory(
+                eleccion=mr,
+                actor=actor,
+                numero=i + 1,
+                accion_afirmativa=Candidatura.AccionAfirmativa.INDIGENA if i < 10 else "",
+                persona=PersonaFactory(sexo=Persona.Sexo.MUJER if numero % 3 else Persona.Sexo.HOMBRE),
+            )
+            publicar_curricular(candidatura)
+            respuesta = "si" if i < 5 else ("no" if i < 9 else "prefiero_no_contestar")
+            responder_identidad(candidatura, {1: respuesta, 16: "si" if numero % 2 else "no", 17: "no"})
+    return proceso
+
+
+@pytest.mark.parametrize(("nombre", "tamano"), [("telefono", TELEFONO), ("escritorio", ESCRITORIO)])
+def test_los_grupos_del_art_4_se_leen_y_son_accesibles(pagina, nombre, tamano):
+    _proceso_con_grupos()
+    pagina.set_viewport_size(tamano)
+
+    pagina.goto(pagina.url_base + "/conoceles/estadisticas/")
+
+    seccion = pagina.locator("section[aria-labelledby=titulo-grupos]")
+    assert seccion.get_by_role(
+        "heading", name="Acciones afirmativas: registro frente a la identidad que se declara"
+    ).is_visible()
+    assert seccion.get_by_role("rowheader", name="Persona indígena").first.is_visible()
+    pagina.get_by_text(
+        "Ver las gráficas de «Grupos por partido, coalición o candidatura independiente»"
+    ).click()
+    assert pagina.locator("#grafica-grupos-actor-indigena-titulo").is_visible()
+    afirmar_accesible(pagina)
+    CARPETA_CAPTURAS.mkdir(exist_ok=True)
+    seccion.screenshot(path=str(CARPETA_CAPTURAS / f"conoceles-estadisticas-grupos-{nombre}.png"))
+
+    pagina.get_by_label("Partido, coalición o candidatura independiente", exact=True).select_option(
+        label="PRA · Partido PRA"
+    )
+    pagina.get_by_role("button", name="Ver estadísticas").click()
+    pagina.wait_for_url("**actor=pra**")
+    assert pagina.get_by_text("Filtros aplicados a todas las cifras de la página").is_visible()
+    afirmar_accesible(pagina)
+    pagina.locator("section.filtros").screenshot(
+        path=str(CARPETA_CAPTURAS / f"conoceles-estadisticas-filtros-{nombre}.png")
+    )
+
+    pagina.goto(pagina.url_base + "/conoceles/estadisticas/?actor=no-existe")
+    assert pagina.get_by_role("alert").is_visible()
+    assert pagina.get_by_text(
+        "Elige un partido, coalición o candidatura independiente de la lista"
+    ).is_visible()
+    afirmar_accesible(pagina)

@@ -23,6 +23,7 @@ def seccion_123(db):
         municipio=MunicipioFactory(nombre="Almoloya de Juárez"),
         distrito_local=DistritoLocalFactory(numero=13, cabecera="ATLACOMULCO DE FABELA"),
         lista_nominal=2500,
+        casillas=4,
     )
 
 
@@ -84,6 +85,14 @@ def test_una_seccion_conocida_muestra_municipio_y_distrito(client, seccion_123):
     assertContains(respuesta, "Almoloya de Juárez")
     assertContains(respuesta, "Distrito 13, con cabecera en Atlacomulco de Fabela")
     assertContains(respuesta, "2,500 personas")
+
+
+def test_muestra_las_casillas_y_enlaza_al_ubicador_del_ine(client, seccion_123):
+    respuesta = client.get(URL, {"seccion": "123"})
+
+    assertContains(respuesta, "Casillas (2023)")
+    assertContains(respuesta, "4 casillas")
+    assertContains(respuesta, 'href="https://ubicatucasilla.ine.mx/"')
 
 
 def test_sin_distrito_federal_conocido_lo_dice_sin_adivinar(client, seccion_123):

@@ -371,6 +371,6 @@ def test_el_csv_trae_la_serie_completa_por_dia_y_seccion(client, con_visitas):
     texto = b"".join(respuesta.streaming_content).decode("utf-8-sig")
     filas = list(csv.reader(io.StringIO(texto)))
     assert respuesta["Content-Type"].startswith("text/csv")
-    assert filas[0] == ["fecha", "clave de la sección", "sección", "páginas vistas"]
+    assert filas[0] == ["fecha", "clave del área", "área del portal", "páginas vistas"]
     assert len(filas) == 5
     assert filas[1][1:] == ["mi_seccion", "Mi sección", "7"]

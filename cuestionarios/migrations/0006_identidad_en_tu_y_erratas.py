@@ -94,7 +94,7 @@ def revertir(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cuestionarios", "0004_cuentas_pasan_a_la_app_cuentas"),
+        ("cuestionarios", "0005_supuestos_sin_erratas"),
     ]
 
     operations = [
