@@ -10,10 +10,12 @@ PRODUCCION := DJANGO_DEBUG=false DJANGO_HTTPS=true DJANGO_ALLOWED_HOSTS=decide.i
 
 .PHONY: run test check lint format messages bench lock clean
 
-$(BIN)/.instalado: requirements.lock pyproject.toml
+# Desarrollo: las dependencias de ejecución (requirements.lock, lo único que lleva la imagen de
+# producción) más las de pruebas y revisión (requirements-dev.lock).
+$(BIN)/.instalado: requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
 	touch $@
 
 staticfiles/staticfiles.json: $(BIN)/.instalado $(shell find static -type f 2>/dev/null)
@@ -27,7 +29,8 @@ run: $(BIN)/.instalado staticfiles/staticfiles.json
 	$(MANAGE) generar_demo_cuestionarios
 	$(MANAGE) generar_demo_plataformas
 	$(MANAGE) generar_demo_participacion
-	@echo "Decide IEEM en http://127.0.0.1:$(PORT)/ (con su worker de tareas: correo, importaciones)"
+	$(MANAGE) generar_datos_abiertos
+	@echo "Decide IEEM en http://127.0.0.1:$(PORT)/ (con su worker de tareas: correo, importaciones, datos abiertos)"
 	DJANGO_DEBUG=true $(MANAGE) db_worker --queue-name '*' --no-reload --verbosity 0 & trabajador=$$!; \
 	trap 'kill $$trabajador 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -53,13 +56,27 @@ format: $(BIN)/.instalado
 messages: $(BIN)/.instalado
 	$(MANAGE) makemessages -l es_MX --ignore .venv --ignore staticfiles
 
-# Benchmarks contra PostgreSQL en 127.0.0.1 (necesitan wrk: apt-get install wrk). Cifras en docs/rendimiento.md.
+# Benchmarks contra PostgreSQL en 127.0.0.1 (necesitan wrk: apt-get install wrk; bench/proxy.py además
+# nginx: apt-get install nginx-light). Cifras en docs/rendimiento.md.
 bench: $(BIN)/.instalado
-	for b in mi_seccion conoceles candidaturas datos_abiertos reacciones visitas; do \
+	for b in mi_seccion conoceles candidaturas datos_abiertos reacciones visitas proxy; do \
 		$(BIN)/python bench/$$b.py || exit 1; done
 
-lock: $(BIN)/.instalado
-	$(BIN)/pip freeze --exclude-editable > requirements.lock
+# Congela las dependencias en dos archivos: requirements.lock (las de `dependencies` de pyproject.toml y
+# sus transitivas: lo que va a producción) y requirements-dev.lock (lo que suman las de `dev`). Cada
+# uno sale de un entorno limpio, así nada de desarrollo se cuela en el de producción.
+LOCK_VENV := /tmp/decide-lock-$$$$
+lock:
+	set -e; v=$(LOCK_VENV); rm -rf $$v; $(PYTHON) -m venv $$v; \
+	$$v/bin/python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+	print('\n'.join(p['dependencies']), file=open('$$v/run.in', 'w')); \
+	print('\n'.join(p['optional-dependencies']['dev']), file=open('$$v/dev.in', 'w'))"; \
+	$$v/bin/pip install --quiet -r $$v/run.in; \
+	$$v/bin/pip freeze --all --exclude-editable | grep -vE '^(pip|setuptools|wheel)==' > requirements.lock; \
+	$$v/bin/pip install --quiet -r $$v/dev.in; \
+	{ echo "-r requirements.lock"; $$v/bin/pip freeze --all --exclude-editable | grep -vE '^(pip|setuptools|wheel)==' \
+		| grep -vxFf requirements.lock; } > requirements-dev.lock; \
+	rm -rf $$v
 
 clean:
 	rm -rf $(VENV) staticfiles

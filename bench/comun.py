@@ -66,10 +66,10 @@ def puerto_libre():
 class Gunicorn:
     """gunicorn en 127.0.0.1 con `workers` procesos; se detiene al salir del bloque `with`."""
 
-    def __init__(self, env, workers=2):
+    def __init__(self, env, workers=2, puerto=None):
         self.env = env
         self.workers = workers
-        self.puerto = puerto_libre()
+        self.puerto = puerto or puerto_libre()
         self.proceso = None
 
     def __enter__(self):
@@ -89,14 +89,20 @@ class Gunicorn:
             cwd=RAIZ,
             env=self.env,
         )
-        limite = time.monotonic() + 30
+        # Listo cuando /salud/ responde (no basta con que acepte conexiones: los procesos pueden
+        # seguir importando Django).
+        limite = time.monotonic() + 60
         while time.monotonic() < limite:
             try:
-                with socket.create_connection(("127.0.0.1", self.puerto), timeout=0.5):
+                conexion = http.client.HTTPConnection("127.0.0.1", self.puerto, timeout=10)
+                conexion.request("GET", "/salud/")
+                if conexion.getresponse().status == 200:
+                    conexion.close()
                     return self
             except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn no arrancó en 30 s")
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn no arrancó en 60 s")
 
     def __exit__(self, *exc):
         self.proceso.send_signal(signal.SIGTERM)
@@ -177,11 +183,12 @@ request = function()
   return wrk.format("GET", rutas[(i %% #rutas) + 1], cabeceras)
 end
 done = function(resumen, latencia, peticiones)
-  io.write(string.format("RESULTADO %%d %%d %%.3f %%.3f %%.3f %%d %%d\\n",
+  io.write(string.format("RESULTADO %%d %%d %%.3f %%.3f %%.3f %%d %%d %%d\\n",
     resumen.requests, resumen.duration,
     latencia:percentile(50) / 1000, latencia:percentile(95) / 1000, latencia:percentile(99) / 1000,
     resumen.errors.status,
-    resumen.errors.connect + resumen.errors.read + resumen.errors.write + resumen.errors.timeout))
+    resumen.errors.connect + resumen.errors.read + resumen.errors.write + resumen.errors.timeout,
+    resumen.bytes))
 end
 """
 
@@ -222,11 +229,12 @@ def carga_wrk(url_base, rutas, segundos=10, concurrencia=16, hilos=1, cabeceras=
     ).stdout
     os.unlink(guion.name)
     linea = next(x for x in salida.splitlines() if x.startswith("RESULTADO"))
-    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red = linea.split()
+    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red, octetos = linea.split()
     peticiones = int(peticiones)
     return {
         "peticiones": peticiones,
         "por_segundo": peticiones / (int(duracion_us) / 1e6),
+        "mb_por_segundo": int(octetos) / 1e6 / (int(duracion_us) / 1e6),
         "p50_ms": float(p50),
         "p95_ms": float(p95),
         "p99_ms": float(p99),
@@ -244,3 +252,303 @@ def ruta_estatica(nombre="css/decide.css"):
 
     manifiesto = json.loads((RAIZ / "staticfiles" / "staticfiles.json").read_text())
     return "/static/" + manifiesto["paths"][nombre]
+
+
+# --- Demo completa, páginas públicas, mezcla realista y publicación (bench/cache.py; issue 17) -------
+
+DEMOS = (
+    "generar_demo",
+    "generar_demo_cuestionarios",
+    "generar_demo_plataformas",
+    "generar_demo_participacion",
+)
+
+
+def shell(env, codigo):
+    """Corre `codigo` con `manage.py shell -c` y devuelve su última línea de salida como JSON."""
+    import json
+
+    corrida = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", codigo], cwd=RAIZ, env=env, capture_output=True, text=True
+    )
+    if corrida.returncode:
+        raise RuntimeError(f"manage.py shell falló:\n{corrida.stderr[-3000:]}")
+    salida = corrida.stdout
+    return json.loads(salida.strip().splitlines()[-1])
+
+
+def preparar_demo(base_de_datos, env):
+    """Base con el proceso de demostración completo, migrada y analizada. Si ya tiene la demo, sólo
+    migra (así una segunda corrida no tarda minutos)."""
+    crear_base(base_de_datos)
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "createcachetable")
+    ya = shell(env, "from candidaturas.models import Candidatura; print(Candidatura.objects.count())")
+    if not ya:
+        manage(env, "cargar_geografia")
+        for comando in DEMOS:
+            manage(env, comando)
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    analizar(base_de_datos)
+
+
+CODIGO_MUESTRA = """
+import json, random
+from candidaturas.models import Candidatura, SeccionElectoral
+azar = random.Random(2027)
+vigentes = Candidatura.objects.vigentes().filter(eleccion__proceso__predeterminado=True)
+ids = list(vigentes.values_list("pk", flat=True))
+por_contienda = {}
+for pk, eleccion in vigentes.filter(calidad="propietaria").values_list("pk", "eleccion_id"):
+    por_contienda.setdefault(eleccion, []).append(pk)
+pares = [v[:2] for v in por_contienda.values() if len(v) >= 2]
+secciones = list(SeccionElectoral.objects.values_list("numero", flat=True)[:2000])
+print(json.dumps({
+    "perfiles": azar.sample(ids, min(300, len(ids))),
+    "comparaciones": azar.sample(pares, min(40, len(pares))),
+    "secciones": azar.sample(secciones, min(100, len(secciones))),
+}))
+"""
+
+
+def muestra_de_la_demo(env):
+    """Ids de perfiles, pares para comparar y secciones del proceso predeterminado, al azar (fijo)."""
+    return shell(env, CODIGO_MUESTRA)
+
+
+BUSQUEDAS = [
+    "/conoceles/",
+    "/conoceles/?q=garcia",
+    "/conoceles/?q=maria+lopez",
+    "/conoceles/?sexo=mujer",
+    "/conoceles/?cargo=presidencia_municipal",
+    "/conoceles/?cargo=presidencia_municipal&sexo=mujer&edad=40-49",
+    "/conoceles/?actor=pan",
+    "/conoceles/?municipio=107",
+    "/conoceles/?grado=licenciatura",
+    "/conoceles/?accion=cualquiera",
+    "/conoceles/?pagina=3",
+    "/conoceles/?calidad=suplente&pagina=2",
+]
+
+
+def paginas_publicas(muestra):
+    """{nombre: [rutas]} de cada página pública que abre una persona sin sesión."""
+    return {
+        "portada": ["/"],
+        "mi sección": [f"/mi-seccion/?seccion={n}" for n in muestra["secciones"][:20]],
+        "búsqueda de Conóceles": BUSQUEDAS,
+        "perfil de Conóceles": [f"/conoceles/{i}/" for i in muestra["perfiles"][:50]],
+        "comparación": [
+            "/conoceles/comparar/?" + "&".join(f"id={i}" for i in par)
+            for par in muestra["comparaciones"][:10]
+        ],
+        "estadísticas de Conóceles": ["/conoceles/estadisticas/"],
+        "datos abiertos (página)": ["/conoceles/datos/"],
+        "listado de candidaturas": ["/candidaturas/", "/candidaturas/?pagina=2"],
+        "plataformas": ["/plataformas/"],
+        "procesos": ["/procesos/"],
+        "atribuciones": ["/atribuciones/"],
+        "quita dudas": ["/quita-dudas/", "/quita-dudas/?q=casilla"],
+        "recursos": ["/recursos/"],
+        "enlaces": ["/enlaces/"],
+        "estadísticas del portal": ["/estadisticas/"],
+    }
+
+
+def calentar(url_base, rutas):
+    """Pide cada ruta una vez (llena la caché); devuelve {ruta: estado}."""
+    import urllib.error
+    import urllib.request
+
+    estados = {}
+    for ruta in rutas:
+        try:
+            with urllib.request.urlopen(url_base + ruta, timeout=30) as respuesta:
+                respuesta.read()
+                estados[ruta] = respuesta.status
+        except urllib.error.HTTPError as error:
+            estados[ruta] = error.code
+    return estados
+
+
+def mezcla_realista(muestra):
+    """[(ruta, peso)]: lo que abre la gente el día de la jornada (perfiles compartidos, búsqueda,
+    portada, Mi sección, comparaciones…), en proporciones aproximadas."""
+    paginas = paginas_publicas(muestra)
+    pesos = {
+        "perfil de Conóceles": 30,
+        "portada": 15,
+        "búsqueda de Conóceles": 15,
+        "mi sección": 12,
+        "comparación": 6,
+        "listado de candidaturas": 5,
+        "plataformas": 5,
+        "estadísticas de Conóceles": 3,
+        "quita dudas": 3,
+        "atribuciones": 2,
+        "datos abiertos (página)": 2,
+        "estadísticas del portal": 2,
+    }
+    mezcla = []
+    for nombre, peso in pesos.items():
+        rutas = paginas[nombre]
+        mezcla += [(ruta, peso / len(rutas)) for ruta in rutas]
+    return mezcla
+
+
+GUION_MEZCLA = """
+local rutas = {%(rutas)s}
+local acumulado = {%(acumulado)s}
+local total = acumulado[#acumulado]
+math.randomseed(2027)
+request = function()
+  local x = math.random() * total
+  local i = 1
+  while acumulado[i] < x do i = i + 1 end
+  return wrk.format("GET", rutas[i])
+end
+done = function(resumen, latencia, peticiones)
+  io.write(string.format("RESULTADO %%d %%d %%.3f %%.3f %%.3f %%d %%d\\n",
+    resumen.requests, resumen.duration,
+    latencia:percentile(50) / 1000, latencia:percentile(95) / 1000, latencia:percentile(99) / 1000,
+    resumen.errors.status,
+    resumen.errors.connect + resumen.errors.read + resumen.errors.write + resumen.errors.timeout))
+end
+"""
+
+
+def carga_mezcla_wrk(url_base, mezcla, segundos=60, concurrencia=50, hilos=2):
+    """wrk con un guion Lua que elige cada petición al azar según los pesos de `mezcla`."""
+    import itertools
+    import tempfile
+
+    acumulado = list(itertools.accumulate(peso for _ruta, peso in mezcla))
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as guion:
+        guion.write(
+            GUION_MEZCLA
+            % {
+                "rutas": ", ".join(f'"{ruta}"' for ruta, _peso in mezcla),
+                "acumulado": ", ".join(f"{x:.6f}" for x in acumulado),
+            }
+        )
+    return _correr_wrk(url_base, guion.name, segundos, concurrencia, hilos)
+
+
+def _correr_wrk(url_base, guion, segundos, concurrencia, hilos):
+    salida = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            str(hilos),
+            "-c",
+            str(concurrencia),
+            "-d",
+            f"{segundos}s",
+            "--timeout",
+            "5s",
+            "-s",
+            guion,
+            url_base,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=segundos + 30,
+    ).stdout
+    os.unlink(guion)
+    linea = next(x for x in salida.splitlines() if x.startswith("RESULTADO"))
+    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red = linea.split()
+    peticiones = int(peticiones)
+    return {
+        "peticiones": peticiones,
+        "por_segundo": peticiones / (int(duracion_us) / 1e6),
+        "p50_ms": float(p50),
+        "p95_ms": float(p95),
+        "p99_ms": float(p99),
+        "estados": {"no 2xx/3xx": int(errores_estado), "errores de red": int(errores_red)},
+    }
+
+
+CODIGO_ELEGIR_PUBLICACION = """
+import json
+from candidaturas.models import Candidatura
+from cuestionarios.models import CuestionarioCurricular, Estado
+listos = (Estado.EN_REVISION, Estado.ENVIADO, Estado.VALIDADO_PARTIDO, Estado.CORREGIDO)
+pendientes = CuestionarioCurricular.objects.filter(estado__in=listos, proceso__predeterminado=True)
+for c in pendientes.order_by("pk"):
+    candidatura = (
+        Candidatura.objects.vigentes()
+        .filter(persona_id=c.persona_id, eleccion__proceso_id=c.proceso_id)
+        .first()
+    )
+    if candidatura:
+        nombre = c.persona.nombre_normalizado
+        print(json.dumps({"cuestionario": c.pk, "candidatura": candidatura.pk, "nombre": nombre}))
+        break
+else:
+    print("null")
+"""
+
+CODIGO_PUBLICAR = """
+import json, time
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from cuestionarios import services
+from cuestionarios.models import CuestionarioCurricular, Estado
+revisor, _ = get_user_model().objects.get_or_create(
+    username="bench-revisor", defaults={"is_staff": True, "email": "bench@example.org"}
+)
+permisos = ["revisar_cuestionario", "publicar_cuestionario"]
+revisor.user_permissions.add(*Permission.objects.filter(codename__in=permisos))
+revisor = get_user_model().objects.get(pk=revisor.pk)
+c = CuestionarioCurricular.objects.get(pk=%(cuestionario)d)
+if c.estado != Estado.EN_REVISION:
+    services.mover(cuestionario=c, movimiento="revisar", usuario=revisor)
+    c = CuestionarioCurricular.objects.get(pk=c.pk)
+services.mover(cuestionario=c, movimiento="publicar", usuario=revisor)
+print(json.dumps(time.time()))
+"""
+
+
+def medir_publicacion(env, url_base, limite=15.0):
+    """Publica una captura con el servicio real (`cuestionarios.services.mover`, en otro proceso) y
+    mide cuánto tarda en verse en las páginas públicas que ya estaban en caché: el perfil y la
+    búsqueda por su nombre. Devuelve {página: segundos} (None si no se vio en `limite`)."""
+    import urllib.parse
+    import urllib.request
+
+    elegido = shell(env, CODIGO_ELEGIR_PUBLICACION)
+    if elegido is None:
+        return None
+    paginas = {
+        "perfil": f"/conoceles/{elegido['candidatura']}/",
+        "búsqueda": "/conoceles/?" + urllib.parse.urlencode({"q": elegido["nombre"]}),
+    }
+
+    def publicadas(ruta):
+        with urllib.request.urlopen(url_base + ruta, timeout=10) as respuesta:
+            return respuesta.read().decode().count("Información publicada")
+
+    antes = {nombre: publicadas(ruta) for nombre, ruta in paginas.items()}
+    calentar(url_base, list(paginas.values()))
+    vistas, hilo_listo = {}, threading.Event()
+
+    def vigilar():
+        hilo_listo.set()
+        fin = time.time() + limite + 30
+        while time.time() < fin and len(vistas) < len(paginas):
+            for nombre, ruta in paginas.items():
+                try:
+                    if nombre not in vistas and publicadas(ruta) > antes[nombre]:
+                        vistas[nombre] = time.time()
+                except OSError:
+                    pass  # una petición fallida no termina la vigilancia
+            time.sleep(0.05)
+
+    hilo = threading.Thread(target=vigilar)
+    hilo.start()
+    hilo_listo.wait()
+    confirmado = shell(env, CODIGO_PUBLICAR % {"cuestionario": elegido["cuestionario"]})
+    hilo.join()
+    return {nombre: (vistas[nombre] - confirmado if nombre in vistas else None) for nombre in paginas}

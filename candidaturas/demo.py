@@ -32,6 +32,7 @@ from candidaturas.models import (
 )
 from candidaturas.services import nombre_normalizado
 from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 
 # Erratas del catálogo es_MX de Faker (issue 14): se corrigen al generar, de forma determinista.
 ERRATAS_DE_FAKER = {
@@ -147,6 +148,7 @@ def generar_demo(*, municipios=None, distritos=None):
             extraordinario, extra = generador.proceso_extraordinario(nextlalpan)
             total += extra
         transaction.on_commit(invalidar_paginas_publicas)
+        avisar_cambio_publico()
     return ResultadoDemo(
         ordinario=ordinario,
         extraordinario=extraordinario,

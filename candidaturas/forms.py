@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Eleccion, Persona
+from comun.widgets import SelectorLigero
 
 # --- Admin: sustitución y cancelación (C13) ---------------------------------------------------------
 
@@ -61,9 +62,15 @@ class FiltroCandidaturasForm(forms.Form):
     tipo = forms.ChoiceField(
         label=_("Tipo de elección"), required=False, choices=[("", _("Todas"))] + Eleccion.Tipo.choices
     )
-    municipio = forms.TypedChoiceField(label=_("Municipio"), required=False, coerce=int, empty_value=None)
-    distrito = forms.TypedChoiceField(label=_("Distrito local"), required=False, coerce=int, empty_value=None)
-    actor = forms.ChoiceField(label=_("Partido, coalición o candidatura"), required=False)
+    municipio = forms.TypedChoiceField(
+        label=_("Municipio"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
+    )
+    distrito = forms.TypedChoiceField(
+        label=_("Distrito local"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
+    )
+    actor = forms.ChoiceField(
+        label=_("Partido, coalición o candidatura"), required=False, widget=SelectorLigero
+    )
     sexo = forms.ChoiceField(
         label=_("Sexo"), required=False, choices=[("", _("Todos"))] + Persona.Sexo.choices
     )

@@ -23,6 +23,7 @@ from candidaturas.models import (
     ProcesoElectoral,
 )
 from candidaturas.services import obtener_o_crear_persona
+from comun.cambios import avisar_cambio_publico
 from comun.importacion import (
     ErroresDeFila,
     ImportacionTodoONadaMixin,
@@ -110,6 +111,12 @@ class CandidaturaResource(ImportacionTodoONadaMixin, resources.ModelResource):
     """Una candidatura por fila. `id` vacío registra una nueva; con `id` se corrige la existente."""
 
     columnas_obligatorias = COLUMNAS_OBLIGATORIAS
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        # Una importación puede tocar varios procesos: se regeneran los datos abiertos de todos (al
+        # confirmarse; si se deshace, no se encola nada).
+        avisar_cambio_publico()
 
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
     proceso = fields.Field(column_name="proceso")

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from candidaturas.invalidacion import invalidar_candidaturas
 from candidaturas.models import Candidatura, Persona
-from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 from comun.texto import normalizar
 
 
@@ -150,7 +151,8 @@ def sustituir_candidatura(
     )
     nueva.full_clean()
     nueva.save()
-    transaction.on_commit(invalidar_paginas_publicas)
+    invalidar_candidaturas(Candidatura.objects.filter(pk__in=[candidatura.pk, nueva.pk]))
+    avisar_cambio_publico(nueva.eleccion.proceso_id)
     return nueva
 
 
@@ -162,7 +164,8 @@ def cancelar_candidatura(
     candidatura = Candidatura.objects.select_for_update().get(pk=candidatura.pk)
     _exigir_vigente(candidatura)
     _dar_de_baja(candidatura, Candidatura.Estado.CANCELADA, fecha=fecha, acuerdo=acuerdo, motivo=motivo)
-    transaction.on_commit(invalidar_paginas_publicas)
+    invalidar_candidaturas(Candidatura.objects.filter(pk=candidatura.pk))
+    avisar_cambio_publico(candidatura.eleccion.proceso_id)
     return candidatura
 
 

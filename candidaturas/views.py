@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from candidaturas.forms import FiltroCandidaturasForm
 from candidaturas.models import (
@@ -61,8 +61,10 @@ def _filtros(request, proceso):
     )
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(
+    parametros=("proceso", "pagina", *FiltroCandidaturasForm.base_fields), alcances=("proceso",)
+)
 def lista(request):
     """Todas las fórmulas y planillas del proceso, por contienda y por actor, con sus suplencias."""
     proceso, procesos_abiertos = proceso_de_la_peticion(request)
@@ -220,7 +222,7 @@ def _fila_descarga(candidatura, proceso, textos):
     ]
 
 
-@require_GET
+@require_safe
 @pagina_publica_en_cache()
 def procesos(request):
     """Los procesos abiertos y el archivo de los concluidos; cada uno se consulta con ?proceso=."""

@@ -1,61 +1,159 @@
-"""Caché de páginas públicas completas, con invalidación global (X4).
+"""Caché de páginas públicas completas, lista para una caché HTTP delante (X4, issue 17).
 
-Una página pública se guarda entera en la caché compartida (Redis o la base de datos) para las
-personas sin sesión. Cualquier cambio que deba verse en público (publicar, editar o retirar un
-cuestionario, cambiar el registro, moderar un comentario…) llama a `invalidar_paginas_publicas()`,
-que sube un número de versión: desde ese momento ninguna página vieja se vuelve a servir. Cada
-proceso recuerda la versión a lo más `SEGUNDOS_VERSION_LOCAL` segundos, así que lo publicado se
-ve en público en menos de ese tiempo sin consultar la caché dos veces en cada petición.
+Una página pública se guarda entera en la caché compartida (Redis o la base de datos) y se sirve
+igual a toda persona sin sesión. Lo usan las vistas con el decorador `pagina_publica_en_cache` y el
+middleware `CachePublicaMiddleware`, que va primero en `MIDDLEWARE` para ver la respuesta final
+(con las cookies que pongan los demás middlewares). Ver docs/rendimiento.md, «Caché de páginas».
+
+**Parámetros.** Cada página declara los parámetros de consulta que acepta (los de sus formularios).
+La clave se arma sólo con ellos, en orden canónico (por nombre; los valores repetidos conservan su
+orden); un parámetro desconocido (`?x=<aleatorio>`, `?utm_source=…`, `?fbclid=…`) responde 301 a la
+misma URL sin él: nunca crea una entrada nueva ni evita la caché.
+
+**Alcances e invalidación dirigida.** Cada página depende de unos alcances (`proceso:<slug>`,
+`candidatura:<id>`, `contenido`…), cada uno con un número de versión en la caché. La entrada
+guarda las versiones con que se construyó (su «firma»); en cada petición se leen, en una sola
+lectura `get_many`, las versiones y la entrada. `invalidar(...)` sube sólo las versiones de lo que
+cambió: las demás páginas siguen en caché. Toda página depende además de `portal`, que sube
+`invalidar()` sin alcances (cuando no se sabe qué cambió). Una página que no declara alcances depende
+de `cualquier-cambio`, que sube con toda invalidación (lo prudente).
+
+**Sin estampida.** La entrada se guarda con su marca de frescura y vive `SEGUNDOS_COPIA_VIEJA` más
+en la caché. Cuando vence (por tiempo o porque cambió una versión), la primera petición toma un
+candado (`cache.add`) y la reconstruye; las que llegan mientras tanto reciben la copia anterior
+(`X-Cache: STALE`). Así lo publicado se ve en cuanto termina esa reconstrucción (milisegundos).
+
+**HTTP.** Para quien no tiene sesión: `Cache-Control: public, max-age, s-maxage,
+stale-while-revalidate`, `ETag` (huella del cuerpo) y `Last-Modified` (cuándo se construyó) con 304
+a `If-None-Match`/`If-Modified-Since`, y `Vary: Cookie`. Con sesión, mensajes pendientes o
+cualquier `Set-Cookie` (p. ej. un token CSRF): `Cache-Control: private, no-store` y nada se guarda.
+HEAD usa la misma entrada que GET (el servidor quita el cuerpo).
 
 La clave incluye además una huella del despliegue (el manifiesto de estáticos): un despliegue nuevo
 nunca sirve páginas guardadas por el anterior.
-
-No se guardan respuestas para quien tiene sesión o mensajes pendientes, ni las que no son 200,
-ni las que ponen cookies (por ejemplo, un token CSRF): esas páginas son de una sola persona.
 """
 
 import functools
 import hashlib
+import re
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified, HttpResponsePermanentRedirect
+from django.utils.encoding import escape_uri_path
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
-CLAVE_VERSION = "paginas_publicas:version"
-SEGUNDOS_VERSION_LOCAL = 2
-_version_local = {"valor": None, "hasta": 0.0}
+PORTAL = "portal"
+"""Alcance del que dependen todas las páginas: `invalidar()` sin alcances lo sube."""
+CUALQUIER_CAMBIO = "cualquier-cambio"
+"""Alcance de las páginas que no declaran los suyos: sube con toda invalidación."""
+CONTENIDO = "contenido"
+"""Atribuciones, Quita Dudas, recursos y enlaces (lo que edita el personal en el admin)."""
 
+PARAMETROS_POR_OMISION = ("proceso",)
+"""Toda página pública acepta `?proceso=<slug>` (el selector de proceso de la barra)."""
 
-def version_actual():
-    ahora = time.monotonic()
-    if _version_local["valor"] is not None and ahora < _version_local["hasta"]:
-        return _version_local["valor"]
-    version = cache.get(CLAVE_VERSION)
-    if version is None:
-        # Si la clave se perdió (caché vaciada o reiniciada), la nueva versión no puede coincidir con
-        # ninguna anterior: se parte de los milisegundos actuales.
-        cache.add(CLAVE_VERSION, _version_nueva(), timeout=None)
-        version = cache.get(CLAVE_VERSION, 0)
-    _version_local.update(valor=version, hasta=ahora + SEGUNDOS_VERSION_LOCAL)
-    return version
+SEGUNDOS_COPIA_VIEJA = 3600
+"""Cuánto más vive en la caché una entrada vencida, para servirla mientras otra petición la rehace."""
+SEGUNDOS_CANDADO = 5
+"""Si quien reconstruye una página falla sin soltar el candado, otra petición lo intenta tras esto."""
 
-
-def invalidar_paginas_publicas():
-    """Hace que todas las páginas públicas en caché dejen de servirse. Barato: un incremento."""
-    try:
-        cache.incr(CLAVE_VERSION)
-    except ValueError:
-        cache.set(CLAVE_VERSION, _version_nueva(), timeout=None)
-    olvidar_version_local()
+PREFIJO = "pagina"
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
-def olvidar_version_local():
-    _version_local.update(valor=None, hasta=0.0)
+def _ajuste(nombre, omision):
+    return getattr(settings, nombre, omision)
+
+
+# --- Versiones por alcance -------------------------------------------------------------------------
+
+
+def _clave_version(alcance):
+    return f"{PREFIJO}:v:{alcance}"
 
 
 def _version_nueva():
+    # Una versión recreada (caché vaciada o clave desalojada) parte de los milisegundos actuales:
+    # nunca coincide con una firma guardada antes.
     return int(time.time() * 1000)
+
+
+def alcance_de_proceso(slug):
+    """`proceso:<slug>`; las páginas sin `?proceso=` (el predeterminado) usan `proceso:`."""
+    return f"proceso:{slug or ''}"
+
+
+def invalidar(*alcances):
+    """Deja de servir las páginas que dependen de `alcances` (p. ej. `candidatura:12`,
+    `proceso:2027-ordinario`, `contenido`). Sin alcances, todas. Barato: un incremento por alcance.
+
+    Invalidar un proceso invalida también las páginas del proceso predeterminado (`proceso:`), porque
+    desde aquí no se sabe cuál es."""
+    if not alcances:
+        alcances = (PORTAL,)
+    else:
+        alcances = set(alcances) | {CUALQUIER_CAMBIO}
+        if any(a.startswith("proceso:") for a in alcances):
+            alcances.add(alcance_de_proceso(""))
+    for alcance in sorted(alcances):
+        clave = _clave_version(alcance)
+        try:
+            cache.incr(clave)
+        except ValueError:
+            cache.set(clave, _version_nueva(), timeout=None)
+
+
+def version(alcance):
+    """La versión actual de `alcance` (0 si nunca se invalidó)."""
+    clave = _clave_version(alcance)
+    return _versiones([clave], cache.get_many([clave]))[0]
+
+
+_memoria = {}
+
+
+def memorizar(nombre, alcances, calcular, segundos=300):
+    """`calcular()` guardado en este proceso mientras no cambien las versiones de `alcances` (una
+    lectura `get_many` a la caché) y a lo más `segundos`. Para lo que cuesta consultas y sólo cambia
+    con el registro, p. ej. las opciones de los filtros de un proceso."""
+    claves = [_clave_version(a) for a in (PORTAL, *alcances)]
+    firma = tuple(_versiones(claves, cache.get_many(claves)))
+    guardado = _memoria.get(nombre)
+    ahora = time.monotonic()
+    if guardado is not None and guardado[0] == firma and ahora < guardado[1]:
+        return guardado[2]
+    valor = calcular()
+    if len(_memoria) > 256:
+        _memoria.clear()
+    _memoria[nombre] = (firma, ahora + segundos, valor)
+    return valor
+
+
+def invalidar_al_confirmar(*alcances):
+    """`invalidar(*alcances)` cuando se confirme la transacción en curso (en el acto si no hay)."""
+    transaction.on_commit(functools.partial(invalidar, *alcances))
+
+
+def invalidar_paginas_publicas():
+    """Todas las páginas públicas (cuando no se sabe qué cambió)."""
+    invalidar()
+
+
+def olvidar_version_local():
+    """Olvida lo memorizado en este proceso (las pruebas lo llaman entre una y otra)."""
+    _memoria.clear()
+
+
+def _versiones(claves, leidas):
+    """Las versiones de `claves` ya leídas; una que falta vale 0. No se crea al leer: así un
+    `?proceso=<inventado>` no deja claves en la caché. `invalidar` la crea con los milisegundos
+    actuales, mayores que cualquier versión anterior."""
+    return [leidas.get(clave, 0) for clave in claves]
 
 
 @functools.cache
@@ -69,39 +167,220 @@ def huella_de_despliegue():
         return "sin-manifiesto"
 
 
-def _es_cacheable(request):
-    if request.method not in ("GET", "HEAD"):
-        return False
+# --- La petición ------------------------------------------------------------------------------------
+
+
+def _tiene_sesion(request):
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
 
 
-def pagina_publica_en_cache(segundos=300):
-    """Decorador de vistas públicas de sólo lectura (ver el docstring del módulo)."""
+def _consulta_canonica(request, permitidos):
+    """(pares aceptados en orden canónico, nombres desconocidos)."""
+    desconocidos = [nombre for nombre in request.GET if nombre not in permitidos]
+    pares = [
+        (nombre, valor)
+        for nombre in sorted(request.GET)
+        if nombre in permitidos
+        for valor in request.GET.getlist(nombre)
+    ]
+    return pares, desconocidos
+
+
+def _resolver_alcances(alcances, request, kwargs):
+    if alcances is None:
+        resueltos = [CUALQUIER_CAMBIO]
+    elif callable(alcances):
+        resueltos = list(alcances(request, **kwargs))
+    else:
+        resueltos = []
+        for alcance in alcances:
+            if alcance == "proceso":
+                slug = request.GET.get("proceso", "").strip()
+                # Un slug imposible (la vista responde 404) no debe volverse una clave de la caché.
+                resueltos.append(alcance_de_proceso(slug if _SLUG.fullmatch(slug or "-") else "?"))
+            else:
+                resueltos.append(alcance.format(**kwargs))
+    return [PORTAL, *dict.fromkeys(resueltos)]
+
+
+class _Pagina:
+    """Lo que la vista decorada deja en la petición para `CachePublicaMiddleware`."""
+
+    def __init__(self, segundos):
+        self.segundos = segundos
+        self.privada = False
+        self.clave = None
+        self.firma = None
+        self.candado = None
+
+
+def _respuesta_guardada(entrada, marca):
+    respuesta = HttpResponse(entrada["contenido"], status=entrada["estado"])
+    for nombre, valor in entrada["cabeceras"]:
+        respuesta[nombre] = valor
+    respuesta["ETag"] = entrada["etag"]
+    respuesta["Last-Modified"] = http_date(entrada["construida"])
+    respuesta["X-Cache"] = marca
+    return respuesta
+
+
+def pagina_publica_en_cache(segundos=300, *, parametros=PARAMETROS_POR_OMISION, alcances=None):
+    """Decorador de vistas públicas de sólo lectura (ver el docstring del módulo).
+
+    `segundos`: cuánto se sirve la página sin reconstruirla si nada cambia.
+    `parametros`: nombres de los parámetros de consulta que acepta la página; cualquier otro
+    redirige (301) a la URL sin él.
+    `alcances`: de qué depende la página, p. ej. `("proceso", "contenido")` o
+    `("candidatura:{pk}",)` (se completa con los argumentos de la URL; `"proceso"` es el de
+    `?proceso=`), o una función `(request, **kwargs) -> [alcance, ...]`. Sin alcances, la página se
+    invalida con cualquier cambio.
+    """
+    permitidos = frozenset(parametros)
 
     def decorador(vista):
         @functools.wraps(vista)
         def envoltura(request, *args, **kwargs):
-            if not _es_cacheable(request):
+            if request.method not in ("GET", "HEAD"):
                 return vista(request, *args, **kwargs)
-            ruta = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-            clave = f"pagina:{huella_de_despliegue()}:{version_actual()}:{ruta}"
-            guardada = cache.get(clave)
-            if guardada is not None:
-                guardada["X-Cache"] = "HIT"
-                return guardada
+            pares, desconocidos = _consulta_canonica(request, permitidos)
+            if desconocidos:
+                destino = escape_uri_path(request.path) + (f"?{urlencode(pares)}" if pares else "")
+                respuesta = HttpResponsePermanentRedirect(destino)
+                respuesta["Cache-Control"] = "public, max-age=86400"
+                return respuesta
+
+            pagina = _Pagina(segundos)
+            request._pagina_publica = pagina
+            if _tiene_sesion(request):
+                pagina.privada = True
+                return vista(request, *args, **kwargs)
+
+            ruta = hashlib.sha256(f"{request.path}?{urlencode(pares)}".encode()).hexdigest()
+            clave = f"{PREFIJO}:{huella_de_despliegue()}:{ruta}"
+            claves_version = [_clave_version(a) for a in _resolver_alcances(alcances, request, kwargs)]
+            leidas = cache.get_many([*claves_version, clave])
+            firma = _versiones(claves_version, leidas)
+            entrada = leidas.get(clave)
+            if entrada is not None:
+                if entrada["firma"] == firma and time.time() < entrada["fresca_hasta"]:
+                    return _respuesta_guardada(entrada, "HIT")
+                candado = f"{clave}:candado"
+                if not cache.add(candado, 1, SEGUNDOS_CANDADO):
+                    # Otra petición ya la está reconstruyendo: mientras, la copia anterior.
+                    return _respuesta_guardada(entrada, "STALE")
+                pagina.candado = candado
+            pagina.clave, pagina.firma = clave, firma
             respuesta = vista(request, *args, **kwargs)
-            if (
-                respuesta.status_code == 200
-                and not respuesta.cookies
-                and not getattr(respuesta, "streaming", False)
-            ):
-                if hasattr(respuesta, "render") and callable(respuesta.render):
-                    respuesta.render()
-                cache.set(clave, respuesta, segundos)
             respuesta["X-Cache"] = "MISS"
             return respuesta
 
+        envoltura.pagina_publica = {"segundos": segundos, "parametros": permitidos, "alcances": alcances}
         return envoltura
 
     return decorador
+
+
+# --- La respuesta -----------------------------------------------------------------------------------
+
+_CABECERAS_QUE_NO_SE_GUARDAN = {
+    "set-cookie",
+    "vary",
+    "cache-control",
+    "etag",
+    "last-modified",
+    "x-cache",
+    "content-length",
+    "expires",
+}
+
+
+def _cache_control_publico(segundos):
+    max_age = min(segundos, _ajuste("CACHE_PUBLICA_MAX_AGE", 5))
+    s_maxage = min(segundos, _ajuste("CACHE_PUBLICA_S_MAXAGE", 5))
+    revalidar = _ajuste("CACHE_PUBLICA_STALE_WHILE_REVALIDATE", 30)
+    return f"public, max-age={max_age}, s-maxage={s_maxage}, stale-while-revalidate={revalidar}"
+
+
+def _agregar_vary(respuesta, cabecera):
+    actuales = [v.strip() for v in respuesta.get("Vary", "").split(",") if v.strip()]
+    if cabecera.lower() not in {v.lower() for v in actuales}:
+        actuales.append(cabecera)
+    respuesta["Vary"] = ", ".join(actuales)
+
+
+def _no_modificada(request, respuesta):
+    """¿Basta un 304? `If-None-Match` manda; si no viene, `If-Modified-Since`."""
+    si_no_coincide = request.META.get("HTTP_IF_NONE_MATCH")
+    if si_no_coincide:
+        etags = parse_etags(si_no_coincide)
+        etag = respuesta.get("ETag", "")
+        return (
+            "*" in etags or etag in etags or etag.removeprefix("W/") in {e.removeprefix("W/") for e in etags}
+        )
+    desde = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    modificada = parse_http_date_safe(respuesta.get("Last-Modified", ""))
+    return desde is not None and modificada is not None and modificada <= desde
+
+
+def _respuesta_304(respuesta):
+    corta = HttpResponseNotModified()
+    for cabecera in ("ETag", "Last-Modified", "Cache-Control", "Vary", "X-Cache"):
+        if cabecera in respuesta:
+            corta[cabecera] = respuesta[cabecera]
+    return corta
+
+
+class CachePublicaMiddleware:
+    """Guarda y marca las páginas de `pagina_publica_en_cache`. Va primero en `MIDDLEWARE`: así ve las
+    cookies que pongan los demás (sesión, CSRF, mensajes) y una respuesta con `Set-Cookie` nunca se
+    guarda ni se marca como pública."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        respuesta = self.get_response(request)
+        pagina = getattr(request, "_pagina_publica", None)
+        if pagina is None:
+            return respuesta
+        try:
+            return self._terminar(request, respuesta, pagina)
+        finally:
+            if pagina.candado:
+                cache.delete(pagina.candado)
+
+    def _terminar(self, request, respuesta, pagina):
+        _agregar_vary(respuesta, "Cookie")
+        if pagina.privada or respuesta.cookies or getattr(respuesta, "streaming", False):
+            respuesta["Cache-Control"] = "private, no-store"
+            return respuesta
+        if respuesta.status_code != 200:
+            respuesta["Cache-Control"] = "no-cache"
+            return respuesta
+        if pagina.clave is not None:
+            self._guardar(respuesta, pagina)
+        respuesta["Cache-Control"] = _cache_control_publico(pagina.segundos)
+        if _no_modificada(request, respuesta):
+            return _respuesta_304(respuesta)
+        return respuesta
+
+    def _guardar(self, respuesta, pagina):
+        contenido = respuesta.content
+        ahora = time.time()
+        entrada = {
+            "firma": pagina.firma,
+            "fresca_hasta": ahora + pagina.segundos,
+            "construida": int(ahora),
+            "estado": respuesta.status_code,
+            "cabeceras": [
+                (nombre, valor)
+                for nombre, valor in respuesta.headers.items()
+                if nombre.lower() not in _CABECERAS_QUE_NO_SE_GUARDAN
+            ],
+            "contenido": contenido,
+            "etag": f'"{hashlib.sha256(contenido).hexdigest()[:24]}"',
+        }
+        cache.set(pagina.clave, entrada, pagina.segundos + SEGUNDOS_COPIA_VIEJA)
+        respuesta["ETag"] = entrada["etag"]
+        respuesta["Last-Modified"] = http_date(entrada["construida"])

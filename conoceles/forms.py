@@ -7,7 +7,9 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import ActorPolitico, Candidatura, DistritoLocal, Municipio, Persona
+from comun.cache_publica import alcance_de_proceso, memorizar
 from comun.texto import normalizar
+from comun.widgets import SelectorLigero
 from conoceles.consultas import RANGOS_DE_EDAD, con_grado_de_estudios, filtro_de_edad
 from cuestionarios.models import GradoDeEstudios
 
@@ -28,9 +30,15 @@ class BusquedaForm(forms.Form):
     cargo = forms.ChoiceField(
         label=_("Cargo"), required=False, choices=TODOS + list(Candidatura.Cargo.choices)
     )
-    actor = forms.ChoiceField(label=_("Partido, coalición o candidatura independiente"), required=False)
-    municipio = forms.TypedChoiceField(label=_("Municipio"), required=False, coerce=int, empty_value=None)
-    distrito = forms.TypedChoiceField(label=_("Distrito local"), required=False, coerce=int, empty_value=None)
+    actor = forms.ChoiceField(
+        label=_("Partido, coalición o candidatura independiente"), required=False, widget=SelectorLigero
+    )
+    municipio = forms.TypedChoiceField(
+        label=_("Municipio"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
+    )
+    distrito = forms.TypedChoiceField(
+        label=_("Distrito local"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
+    )
     sexo = forms.ChoiceField(label=_("Sexo"), required=False, choices=TODOS + list(Persona.Sexo.choices))
     edad = forms.ChoiceField(
         label=_("Edad el día de la jornada"),
@@ -155,7 +163,16 @@ class BusquedaForm(forms.Form):
 
 
 def opciones_de_busqueda(proceso):
-    """Actores, municipios y distritos que tienen candidaturas en el proceso (3 consultas)."""
+    """Actores, municipios y distritos que tienen candidaturas en el proceso: 3 consultas, memorizadas
+    en cada proceso de gunicorn hasta que cambie algo del proceso (ver `memorizar`)."""
+    return memorizar(
+        f"conoceles:opciones:{proceso.pk}",
+        [alcance_de_proceso(proceso.slug)],
+        lambda: _opciones_de_busqueda(proceso),
+    )
+
+
+def _opciones_de_busqueda(proceso):
     vigentes = Candidatura.objects.vigentes().filter(eleccion__proceso=proceso)
     actores = ActorPolitico.objects.filter(Exists(vigentes.filter(actor=OuterRef("pk")))).order_by(
         "orden", "siglas"

@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
@@ -14,8 +14,8 @@ from participacion.forms import ComentarioForm
 RESULTADOS_POR_PAGINA = 24
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(parametros=("proceso", "pagina", *BusquedaForm.base_fields), alcances=("proceso",))
 def inicio(request):
     """Presentación de Conóceles y búsqueda sobre todas las candidaturas del proceso (C7)."""
     proceso, procesos_abiertos = proceso_de_la_peticion(request)
@@ -41,12 +41,14 @@ def inicio(request):
     return render(request, "conoceles/inicio.html", contexto)
 
 
-@require_GET
+@require_safe
+@pagina_publica_en_cache(alcances=("candidatura:{pk}",))
 def perfil(request, pk):
     """Perfil público de una candidatura (C8). Su `pk` es el identificador estable de los datos abiertos.
 
-    No va a la caché de páginas: lleva los formularios de reacción y comentario (token CSRF y la
-    reacción propia de cada persona)."""
+    Es el mismo HTML para todo visitante anónimo (va a la caché de páginas): los formularios de
+    reacción y comentario no llevan token CSRF ni la reacción propia; eso lo pide
+    `static/js/reacciones.js` a `participacion:estado`, o sin JavaScript lo da la confirmación."""
     candidatura = get_object_or_404(consultas.con_estado_de_captura(Candidatura.objects.all()), pk=pk)
     if not candidatura.vigente:
         return render(
@@ -65,14 +67,19 @@ def perfil(request, pk):
                 ComentarioForm(auto_id=f"{participacion.objetivo.clave}-%s"),
             )
             for etiqueta, texto, participacion, comentarios in participacion_de_candidatura(
-                request, ficha["cuestionario"]
+                ficha["cuestionario"]
             )
         ]
     return render(request, "conoceles/perfil.html", ficha)
 
 
-@require_GET
-@pagina_publica_en_cache()
+def _alcances_de_la_comparacion(request):
+    """La comparación depende de cada candidatura que muestra (`?id=` repetido)."""
+    return [f"candidatura:{i}" for i in request.GET.getlist("id") if i.isdigit()] or ["comparacion-vacia"]
+
+
+@require_safe
+@pagina_publica_en_cache(parametros=("proceso", "id"), alcances=_alcances_de_la_comparacion)
 def comparar(request):
     """De 2 a 4 candidaturas de la misma contienda, lado a lado en filas idénticas (C9)."""
     form = CompararForm(request.GET)

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from candidaturas.models import Candidatura, Persona
 from candidaturas.procesos import proceso_de_la_peticion
@@ -87,8 +87,8 @@ def _contexto(request):
     return contexto, 200
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(parametros=("proceso", *FiltroEstadisticasForm.base_fields), alcances=("proceso",))
 def estadisticas(request):
     contexto, status = _contexto(request)
     return render(request, "conoceles/estadisticas.html", contexto, status=status)

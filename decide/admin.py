@@ -4,25 +4,26 @@ from django import forms
 from django.contrib import admin
 
 from comun.admin import SoloLecturaMixin
-from comun.cache_publica import invalidar_paginas_publicas
+from comun.cache_publica import CONTENIDO, invalidar
 from comun.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
 from decide.models import Atribucion, EnlaceDeInteres, PreguntaFrecuente, Recurso, VisitaDiaria
 
 
 class ContenidoPublicoAdmin(admin.ModelAdmin):
-    """Cada cambio del personal se ve de inmediato en las páginas públicas guardadas en caché."""
+    """Cada cambio del personal se ve de inmediato en las páginas de contenido guardadas en caché
+    (atribuciones, Quita Dudas, recursos, enlaces y la portada); las de Conóceles siguen en caché."""
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        invalidar_paginas_publicas()
+        invalidar(CONTENIDO)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        invalidar_paginas_publicas()
+        invalidar(CONTENIDO)
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        invalidar_paginas_publicas()
+        invalidar(CONTENIDO)
 
 
 @admin.register(Atribucion)

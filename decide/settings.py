@@ -84,6 +84,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Primero: guarda las páginas públicas ya con todo lo que pongan los demás (cookies incluidas).
+    "comun.cache_publica.CachePublicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "decide.middleware.EncabezadosDeSeguridadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -175,6 +177,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Datos abiertos de Conóceles: los archivos que escribe la tarea `conoceles.tareas` (uno por proceso y
+# formato, con su huella en el nombre). Deben estar en un disco común a todos los servidores de app
+# (por omisión, dentro de MEDIA_ROOT); docs/deploy.md.
+DECIDE_DATOS_ABIERTOS_ROOT = Path(os.environ.get("DECIDE_DATOS_ABIERTOS_ROOT", MEDIA_ROOT / "datos_abiertos"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
@@ -239,6 +245,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # check --deploy avisa de cada una.
 HTTPS = env_bool("DJANGO_HTTPS", False)
 SECURE_SSL_REDIRECT = HTTPS
+# El balanceador y el HEALTHCHECK de la imagen revisan /salud/ por HTTP dentro de la red privada.
+SECURE_REDIRECT_EXEMPT = [r"^salud/$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_entero("DJANGO_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
@@ -273,6 +281,14 @@ LOGGING = {
 PARTICIPACION_LIMITE_POR_MINUTO = env_entero("DECIDE_PARTICIPACION_LIMITE_POR_MINUTO", 30)
 # Segundos mínimos entre mostrar el formulario de comentario y enviarlo (una persona tarda más).
 PARTICIPACION_SEGUNDOS_MINIMOS = env_entero("DECIDE_PARTICIPACION_SEGUNDOS_MINIMOS", 4)
+# Tokens de cliente nuevos que una IP puede recibir por ventana (sólo al ver una página: la
+# petición de estado o la confirmación). Quien ya tiene su cookie no consume (docs/participacion.md).
+PARTICIPACION_TOKENS_POR_IP = env_entero("DECIDE_PARTICIPACION_TOKENS_POR_IP", 60)
+PARTICIPACION_VENTANA_TOKENS = env_entero("DECIDE_PARTICIPACION_VENTANA_TOKENS", 10 * 60)
+# Reacciones que cuentan por IP y por propuesta en la ventana (24 h). Pasado el tope la reacción se
+# guarda marcada y no suma: hogares y NAT de operador caben de sobra (docs/participacion.md).
+PARTICIPACION_REACCIONES_POR_IP_Y_OBJETO = env_entero("DECIDE_PARTICIPACION_REACCIONES_POR_IP", 20)
+PARTICIPACION_VENTANA_POR_IP_Y_OBJETO = env_entero("DECIDE_PARTICIPACION_VENTANA_POR_IP", 24 * 60 * 60)
 
 # --- Portal ---------------------------------------------------------------------------------------
 DECIDE_CONTACTO_CORREO = os.environ.get("DECIDE_CONTACTO_CORREO", "decide@ieem.org.mx")

@@ -3,19 +3,19 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from candidaturas.models import Eleccion, SeccionElectoral
 from candidaturas.procesos import otros_procesos_en_la_seccion, proceso_de_la_peticion
-from comun.cache_publica import pagina_publica_en_cache
+from comun.cache_publica import CONTENIDO, pagina_publica_en_cache
 from comun.exportar import respuesta_csv
 from decide import contenido, visitas
 from decide.forms import ConsultaSeccionForm
 from participacion.estadisticas import resumen_participacion
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(alcances=("proceso", CONTENIDO))
 def inicio(request):
     """Portada (P1): el proceso en curso, la caja de Mi sección, Conóceles y las secciones."""
     proceso, procesos_abiertos = proceso_de_la_peticion(request)
@@ -31,8 +31,8 @@ UBICADOR_DE_CASILLAS = "https://ubicatucasilla.ine.mx/"
 """El ubicador oficial del INE: dice dónde se instala cada casilla el día de la jornada."""
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(parametros=("proceso", "seccion"), alcances=("proceso",))
 def mi_seccion(request):
     """Sección de la credencial → municipio, distritos y lo que se elige ahí (P8).
 
@@ -117,8 +117,8 @@ def error_del_servidor(request):
 # --- Contenido del portal (P2, P3, P9, P10) y visitas (P11) -------------------------------------
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(alcances=("proceso", CONTENIDO))
 def atribuciones(request):
     """Qué hace cada cargo que se elige en el proceso (P2). Un proceso extraordinario de
     ayuntamiento muestra sólo presidencia, sindicatura y regidurías."""
@@ -131,8 +131,8 @@ def atribuciones(request):
     return render(request, "decide/atribuciones.html", contexto)
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(parametros=("proceso", "q"), alcances=(CONTENIDO,))
 def quita_dudas(request):
     """Quita Dudas Electoral (P3): preguntas por categoría y búsqueda sin acentos ni mayúsculas."""
     form = contenido.BusquedaPreguntasForm(request.GET or None)
@@ -153,22 +153,22 @@ def quita_dudas(request):
     return render(request, "decide/quita_dudas.html", contexto, status=estado)
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(alcances=(CONTENIDO,))
 def recursos(request):
     """Videos e infografías (P9): ningún reproductor de terceros se carga sin un clic."""
     return render(request, "decide/recursos.html", contenido.recursos_por_tipo())
 
 
-@require_GET
-@pagina_publica_en_cache()
+@require_safe
+@pagina_publica_en_cache(alcances=(CONTENIDO,))
 def enlaces(request):
     """Accesos directos a sitios de interés (P10), agrupados."""
     return render(request, "decide/enlaces.html", {"grupos": contenido.enlaces_por_grupo()})
 
 
-@require_GET
-@pagina_publica_en_cache(segundos=60)
+@require_safe
+@pagina_publica_en_cache(segundos=60, alcances=("proceso",))
 def estadisticas(request):
     """Visitas al portal (P11). La participación (P16) se agrega a este mismo contexto y se pinta
     debajo, en su propia parcial (ver docs/visitas.md)."""

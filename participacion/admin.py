@@ -5,14 +5,16 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candidaturas.models import ActorPolitico
 from comun.exportar import escribir_xlsx
-from participacion import reportes
-from participacion.models import AjusteParticipacion, Comentario, Conteo
+from participacion import patrones, reportes
+from participacion.models import AjusteParticipacion, Comentario, Conteo, Reaccion
 from participacion.services import moderar_comentarios
 
 
@@ -47,6 +49,22 @@ class AjusteParticipacionAdmin(admin.ModelAdmin):
         return FileResponse(temporal, as_attachment=True, filename=f"participacion-{proceso.slug}.zip")
 
 
+class ConReportesFilter(admin.SimpleListFilter):
+    """La cola de reportes: comentarios con algún reporte (los que no llegaron a K conexiones
+    distintas siguen publicados y esperan aquí la revisión del personal)."""
+
+    title = gettext_lazy("reportes")
+    parameter_name = "reportes"
+
+    def lookups(self, request, model_admin):
+        return [("con", gettext_lazy("Con reportes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "con":
+            return queryset.filter(numero_reportes__gt=0)
+        return queryset
+
+
 @admin.register(Comentario)
 class ComentarioAdmin(admin.ModelAdmin):
     """Cola de moderación: el texto se muestra siempre escapado (format_html / plantilla del admin)."""
@@ -60,7 +78,7 @@ class ComentarioAdmin(admin.ModelAdmin):
         "numero_reportes",
         "motivo_revision",
     ]
-    list_filter = ["estado", "creado", "propuesta__plataforma__proceso"]
+    list_filter = [ConReportesFilter, "estado", "creado", "propuesta__plataforma__proceso"]
     search_fields = ["texto", "nombre"]
     date_hierarchy = "creado"
     actions = ["publicar", "rechazar"]
@@ -71,6 +89,7 @@ class ComentarioAdmin(admin.ModelAdmin):
         "texto",
         "nombre",
         "token",
+        "ip",
         "creado",
         "revisado_en",
         "revisado_por",
@@ -123,3 +142,56 @@ class ConteoAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Reaccion)
+class ReaccionAdmin(admin.ModelAdmin):
+    """Sólo lectura: cada reacción con su huella de IP (nunca la IP) y si contó. La página
+    «Patrones raros» (`patrones/`) junta lo que el personal debe mirar (issue 16)."""
+
+    list_display = ["creada", "valor", "objetivo", "contada", "huella"]
+    list_filter = ["contada", "valor", "creada"]
+    list_select_related = ["propuesta__plataforma__actor", "cuestionario__persona"]
+    search_fields = ["ip"]
+    date_hierarchy = "creada"
+    change_list_template = "admin/participacion/reaccion/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("sobre"))
+    def objetivo(self, reaccion):
+        if reaccion.propuesta_id:
+            return f"{reaccion.propuesta.plataforma.actor.siglas} · {reaccion.propuesta.titulo}"
+        return f"{reaccion.cuestionario.persona} · {reaccion.get_cual_display()}"
+
+    @admin.display(description=gettext_lazy("huella de la IP"))
+    def huella(self, reaccion):
+        return reaccion.ip[:12]
+
+    def get_urls(self):
+        propias = [
+            path(
+                "patrones/",
+                self.admin_site.admin_view(self.patrones_view),
+                name="participacion_reaccion_patrones",
+            )
+        ]
+        return propias + super().get_urls()
+
+    def patrones_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        contexto = {
+            **self.admin_site.each_context(request),
+            "title": _("Patrones raros de participación"),
+            "opts": self.model._meta,
+            **patrones.patrones(),
+        }
+        return TemplateResponse(request, "admin/participacion/patrones.html", contexto)

@@ -1,14 +1,16 @@
 """Lo que una página necesita para pintar reacciones y comentarios, en pocas consultas fijas.
 
 Las vistas que muestran propuestas (plataformas, y Conóceles para las de candidaturas) llaman a
-estas funciones y pasan el resultado a `participacion/_reacciones.html`.
+estas funciones y pasan el resultado a `participacion/_reacciones.html`. Lo que devuelven es igual
+para todo visitante (sin token ni reacción propia): esas páginas salen de la caché pública. Lo de
+cada quien (su reacción, el token CSRF) lo pide `static/js/reacciones.js` a `estado_de_objetivos`.
 """
 
+import re
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
-from participacion.cliente import token_del_cliente
 from participacion.forms import ComentarioForm
 from participacion.models import AjusteParticipacion, Comentario, Conteo, PropuestaDeCandidatura, Reaccion
 from participacion.objetivos import Objetivo
@@ -21,21 +23,12 @@ class Participacion:
     objetivo: Objetivo
     me_gusta: int = 0
     no_me_gusta: int = 0
-    mia: str | None = None
     comentarios: int = 0
     abierta: bool = True
 
-    @property
-    def me_gusta_marcado(self):
-        return self.mia == "me_gusta"
 
-    @property
-    def no_me_gusta_marcado(self):
-        return self.mia == "no_me_gusta"
-
-
-def participacion_de_propuestas(request, propuestas, proceso):
-    """Una `Participacion` por propuesta, en su mismo orden. Tres consultas (cuatro con token)."""
+def participacion_de_propuestas(propuestas, proceso):
+    """Una `Participacion` por propuesta, en su mismo orden. Tres consultas."""
     ids = [p.pk for p in propuestas]
     abierta = AjusteParticipacion.del_proceso(proceso).recibe_participacion
     conteos = {c.propuesta_id: c for c in Conteo.objects.filter(propuesta_id__in=ids)}
@@ -47,12 +40,6 @@ def participacion_de_propuestas(request, propuestas, proceso):
         .annotate(n=Count("pk"))
         .values_list("propuesta_id", "n")
     )
-    token = token_del_cliente(request)
-    mias = (
-        dict(Reaccion.objects.filter(token=token, propuesta_id__in=ids).values_list("propuesta_id", "valor"))
-        if token
-        else {}
-    )
     resultado = []
     for propuesta in propuestas:
         conteo = conteos.get(propuesta.pk)
@@ -61,7 +48,6 @@ def participacion_de_propuestas(request, propuestas, proceso):
                 objetivo=Objetivo(propuesta=propuesta),
                 me_gusta=conteo.me_gusta if conteo else 0,
                 no_me_gusta=conteo.no_me_gusta if conteo else 0,
-                mia=mias.get(propuesta.pk),
                 comentarios=comentarios.get(propuesta.pk, 0),
                 abierta=abierta,
             )
@@ -69,9 +55,9 @@ def participacion_de_propuestas(request, propuestas, proceso):
     return resultado
 
 
-def participacion_de_candidatura(request, cuestionario):
+def participacion_de_candidatura(cuestionario):
     """Para el perfil de Conóceles: [(etiqueta, texto, Participacion, comentarios)] de cada propuesta
-    no vacía de un cuestionario publicado. Cuatro consultas (cinco con token), sin importar cuántas.
+    no vacía de un cuestionario publicado. Tres consultas, sin importar cuántas.
 
     En la plantilla, bajo cada propuesta:
     {% include "participacion/_reacciones.html" with participacion=p siguiente=request.get_full_path only %}
@@ -81,12 +67,6 @@ def participacion_de_candidatura(request, cuestionario):
     cuales = [c for c in PropuestaDeCandidatura if (getattr(cuestionario, c.value) or "").strip()]
     abierta = AjusteParticipacion.del_proceso(cuestionario.proceso).recibe_participacion
     conteos = {c.cual: c for c in Conteo.objects.filter(cuestionario=cuestionario)}
-    token = token_del_cliente(request)
-    mias = (
-        dict(Reaccion.objects.filter(token=token, cuestionario=cuestionario).values_list("cual", "valor"))
-        if token
-        else {}
-    )
     publicados = {}
     for comentario in (
         Comentario.objects.publicados()
@@ -102,7 +82,6 @@ def participacion_de_candidatura(request, cuestionario):
             objetivo=Objetivo(cuestionario=cuestionario, cual=cual.value),
             me_gusta=conteo.me_gusta if conteo else 0,
             no_me_gusta=conteo.no_me_gusta if conteo else 0,
-            mia=mias.get(cual.value),
             comentarios=len(comentarios),
             abierta=abierta,
         )
@@ -121,3 +100,60 @@ def comentarios_publicados(objetivo, limite=100):
 
 def formulario_de_comentario():
     return ComentarioForm()
+
+
+MAXIMO_DE_CLAVES = 300
+_CLAVE = re.compile(
+    r"^(?:propuesta-(?P<propuesta>\d{1,12})|cuestionario-(?P<cuestionario>\d{1,12})-(?P<cual>[a-z_0-9]+))$"
+)
+
+
+def claves_validas(claves):
+    """Las claves de objetivo bien formadas (`Objetivo.clave`), sin repetir; `None` si alguna no lo
+    está o son demasiadas."""
+    vistas = []
+    for clave in claves:
+        coincide = _CLAVE.match(clave)
+        if coincide is None or len(vistas) >= MAXIMO_DE_CLAVES:
+            return None
+        if coincide["cual"] and coincide["cual"] not in PropuestaDeCandidatura.values:
+            return None
+        if clave not in vistas:
+            vistas.append(clave)
+    return vistas
+
+
+def estado_de_objetivos(token, claves):
+    """Lo de cada visitante para la petición de estado: {clave: {"mia", "me_gusta", "no_me_gusta"}}.
+    Dos consultas como máximo (una de totales y, con token, una de reacciones propias)."""
+    propuestas, de_candidatura = [], []
+    for clave in claves:
+        coincide = _CLAVE.match(clave)
+        if coincide["propuesta"]:
+            propuestas.append(int(coincide["propuesta"]))
+        else:
+            de_candidatura.append((int(coincide["cuestionario"]), coincide["cual"]))
+    filtro = Q(propuesta_id__in=propuestas) if propuestas else Q(pk__in=[])
+    for cuestionario, cual in de_candidatura:
+        filtro |= Q(cuestionario_id=cuestionario, cual=cual)
+
+    def clave_de(fila):
+        if fila["propuesta_id"]:
+            return f"propuesta-{fila['propuesta_id']}"
+        return f"cuestionario-{fila['cuestionario_id']}-{fila['cual']}"
+
+    resultado = {clave: {"mia": None, "me_gusta": 0, "no_me_gusta": 0} for clave in claves}
+    if not claves:
+        return resultado
+    for fila in Conteo.objects.filter(filtro).values(
+        "propuesta_id", "cuestionario_id", "cual", "me_gusta", "no_me_gusta"
+    ):
+        if clave_de(fila) in resultado:
+            resultado[clave_de(fila)].update(me_gusta=fila["me_gusta"], no_me_gusta=fila["no_me_gusta"])
+    if token:
+        for fila in Reaccion.objects.filter(filtro, token=token).values(
+            "propuesta_id", "cuestionario_id", "cual", "valor"
+        ):
+            if clave_de(fila) in resultado:
+                resultado[clave_de(fila)]["mia"] = fila["valor"]
+    return resultado

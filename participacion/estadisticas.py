@@ -43,6 +43,9 @@ def _grupos(modelo, proceso, campo_fecha):
     ).order_by()
     if modelo is Comentario:
         consulta = consulta.exclude(estado=Comentario.Estado.RECHAZADO)
+    else:
+        # Sólo lo contado: las reacciones marcadas por el tope por IP no entran (issue 16).
+        consulta = consulta.filter(contada=True)
     return list(
         consulta.annotate(dia=TruncDate(campo_fecha, tzinfo=timezone.get_current_timezone()))
         .values(

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from comun.texto import normalizar
-from participacion.cliente import marca_de_tiempo, segundos_desde
-from participacion.models import Valor
+from participacion.cliente import leer_marca, marca_de_tiempo
+from participacion.models import Comentario, Valor
 
 LARGO_MINIMO = 10
 LARGO_MAXIMO = 1500
@@ -32,7 +32,9 @@ class ReaccionForm(forms.Form):
 
 class ComentarioForm(forms.Form):
     """Idea, propuesta o comentario. Además de los límites de largo, lleva dos trampas para robots:
-    un campo que las personas no ven (`sitio_web`) y la hora firmada en que se mostró (`marca`)."""
+    un campo que las personas no ven (`sitio_web`) y la hora firmada en que se mostró (`marca`), que
+    sirve una sola vez. La marca no va en el HTML en caché: la pone la vista que muestra el
+    formulario (`con_marca=True`) o `static/js/reacciones.js` con la de la petición de estado."""
 
     texto = forms.CharField(
         label=_("Tu idea, propuesta o comentario"),
@@ -60,9 +62,10 @@ class ComentarioForm(forms.Form):
     )
     marca = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, con_marca=False, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
+        self.numero_marca = None
+        if con_marca and not self.is_bound:
             self.initial["marca"] = marca_de_tiempo()
 
     def clean_texto(self):
@@ -85,8 +88,9 @@ class ComentarioForm(forms.Form):
 
     def clean(self):
         datos = super().clean()
-        segundos = segundos_desde(datos.get("marca") or "")
-        # La marca viaja oculta: si caducó o no es válida, se renueva para el siguiente envío.
+        leida = leer_marca(datos.get("marca") or "")
+        segundos, numero = leida if leida is not None else (None, None)
+        # La marca viaja oculta: si caducó, no es válida o ya se usó, se renueva para el siguiente envío.
         if segundos is None or segundos > SEGUNDOS_MAXIMOS:
             self._renovar_marca()
             raise forms.ValidationError(
@@ -97,6 +101,13 @@ class ComentarioForm(forms.Form):
             raise forms.ValidationError(
                 _("Lo enviaste demasiado rápido. Revisa tu comentario y envíalo de nuevo."), code="muy_rapido"
             )
+        if Comentario.objects.filter(marca=numero).exists():
+            self._renovar_marca()
+            raise forms.ValidationError(
+                _("Este formulario ya se envió una vez. Para mandar otro comentario, envíalo de nuevo."),
+                code="marca_usada",
+            )
+        self.numero_marca = numero
         return datos
 
     def _renovar_marca(self):

@@ -14,6 +14,17 @@ from django.utils.translation import gettext_lazy as _
 
 LARGO_TOKEN = 32
 """El token de cliente es un UUID4 en hexadecimal: seudónimo, no identifica a nadie."""
+LARGO_HUELLA = 32
+"""La huella de la IP: HMAC-SHA256 con una llave derivada de SECRET_KEY (nunca la IP en claro)."""
+
+
+def _huella():
+    return models.CharField(
+        _("huella de la IP"),
+        max_length=LARGO_HUELLA,
+        blank=True,
+        help_text=_("HMAC de la dirección IP: permite agrupar sin guardar la IP."),
+    )
 
 
 class AjusteParticipacion(models.Model):
@@ -121,6 +132,15 @@ class Reaccion(models.Model):
     cuestionario = _cuestionario("reacciones")
     cual = _cual()
     valor = models.CharField(_("reacción"), max_length=12, choices=Valor.choices)
+    ip = _huella()
+    contada = models.BooleanField(
+        _("contada"),
+        default=True,
+        help_text=_(
+            "Falso si llegó cuando su IP ya tenía el tope de reacciones contadas en esta propuesta: "
+            "se guarda marcada para el personal y no suma en los totales."
+        ),
+    )
     creada = models.DateTimeField(_("creada"), auto_now_add=True)
     actualizada = models.DateTimeField(_("actualizada"), auto_now=True)
 
@@ -143,6 +163,8 @@ class Reaccion(models.Model):
         indexes = [
             # Estadísticas por día.
             models.Index(fields=["creada"], name="reaccion_creada_idx"),
+            # Tope por IP y propuesta en la ventana; patrones raros para el personal.
+            models.Index(fields=["ip", "creada"], name="reaccion_ip_idx"),
         ]
 
     def __str__(self):
@@ -227,6 +249,15 @@ class Comentario(models.Model):
     texto = models.TextField(_("texto"), max_length=1500)
     nombre = models.CharField(_("nombre con el que firma"), max_length=60, blank=True)
     token = models.CharField(_("token de cliente"), max_length=LARGO_TOKEN)
+    ip = _huella()
+    marca = models.CharField(
+        _("marca del formulario"),
+        max_length=LARGO_TOKEN,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Número de un solo uso del formulario con que se envió: no se puede reutilizar."),
+    )
     estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices, default=Estado.PENDIENTE)
     motivo_revision = models.CharField(
         _("por qué requiere revisión"),
@@ -274,6 +305,7 @@ class ReporteComentario(models.Model):
         Comentario, models.CASCADE, related_name="reportes", verbose_name=_("comentario")
     )
     token = models.CharField(_("token de cliente"), max_length=LARGO_TOKEN)
+    ip = _huella()
     creado = models.DateTimeField(_("recibido"), auto_now_add=True)
 
     class Meta:

@@ -37,7 +37,7 @@ def cuestionarios_del_actor(proceso, actor):
 
 def _por_dia(filtro):
     return (
-        Reaccion.objects.filter(filtro)
+        Reaccion.objects.filter(filtro, contada=True)  # sólo lo contado (issue 16)
         .annotate(dia=TruncDate("actualizada", tzinfo=timezone.get_current_timezone()))
         .order_by()
         .values("dia", "propuesta_id", "cuestionario_id", "cual")

@@ -1,43 +1,67 @@
-"""Escrituras de la ciudadanía (sólo POST) y descargas de participación.
+"""La participación de la ciudadanía: estado por visitante, confirmaciones, escrituras y descargas.
 
-Sin JavaScript cada POST redirige de vuelta a donde estaba la persona, con un mensaje. Con
-JavaScript (`static/js/reacciones.js`) las reacciones llegan con `Accept: application/json` y la
-respuesta trae los totales para actualizarlos en el lugar.
+Las páginas con propuestas (perfil de Conóceles, plataformas) son el mismo HTML en caché para todo
+visitante anónimo: no llevan token CSRF, ni la reacción propia, ni cookies. Lo de cada quien llega
+por dos caminos, y sólo ellos emiten el token de cliente (`decide_cliente`), a ritmo acotado por IP:
+
+- Con JavaScript (`static/js/reacciones.js`): una petición `GET /participacion/estado/?o=<clave>…`
+  por visita (JSON, `private, no-store`) con el token CSRF, la marca del formulario de comentario,
+  la reacción propia y los totales al momento; el script convierte los formularios en POST.
+- Sin JavaScript: los formularios del HTML en caché son GET hacia una página corta de confirmación
+  (`/participacion/confirmar/…`, `no-store`) con el formulario POST de verdad.
+
+Las escrituras (sólo POST) exigen un token válido: sin él se rechazan (403) y no reciben uno nuevo.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from candidaturas.models import ActorPolitico, ProcesoElectoral
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import pagina_publica_en_cache
 from comun.exportar import respuesta_csv, respuesta_xlsx
 from participacion import estadisticas, reportes
-from participacion.cliente import asegurar_token, excede_limite, guardar_token
+from participacion.cliente import (
+    emitir_token,
+    excede_limite,
+    guardar_token,
+    huella_del_cliente,
+    marca_de_tiempo,
+    token_del_cliente,
+)
+from participacion.consultas import claves_validas, estado_de_objetivos
 from participacion.forms import ComentarioForm, ReaccionForm
-from participacion.models import AjusteParticipacion, Comentario, Valor
+from participacion.models import AjusteParticipacion, Comentario, Reaccion, Valor
 from participacion.objetivos import Objetivo, objetivo_de_la_peticion
 from participacion.permisos import exigir_reporte
-from participacion.services import reaccionar, recibir_comentario, reportar_comentario
+from participacion.services import MarcaUsada, reaccionar, recibir_comentario, reportar_comentario
 
 
 def _quiere_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _destino(request, objetivo_url, ancla=""):
+def _siguiente(request, datos, objetivo_url, ancla=""):
     """A dónde volver: `siguiente` si es de este sitio; si no, la página del objetivo."""
-    siguiente = request.POST.get("siguiente", "")
+    siguiente = datos.get("siguiente", "")
     if not url_has_allowed_host_and_scheme(
         siguiente, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         siguiente = objetivo_url
     siguiente = siguiente.split("#")[0]
     return f"{siguiente}#{ancla}" if ancla else siguiente
+
+
+def _destino(request, objetivo_url, ancla=""):
+    return _siguiente(request, request.POST, objetivo_url, ancla)
 
 
 def _demasiadas(request):
@@ -49,12 +73,172 @@ def _demasiadas(request):
     return render(request, "429.html", status=429)
 
 
+def _sin_token(request, destino):
+    """Escritura sin token de cliente válido: se rechaza y no se emite uno (issue 16)."""
+    mensaje = _(
+        "No pudimos reconocer tu navegador. Vuelve a abrir la página y confirma de nuevo; "
+        "si sigue pasando, revisa que tu navegador acepte cookies de este sitio."
+    )
+    if _quiere_json(request):
+        return JsonResponse({"mensaje": mensaje}, status=403)
+    return render(
+        request, "participacion/sin_token.html", {"mensaje": mensaje, "destino": destino}, status=403
+    )
+
+
+def _sin_tokens_disponibles(request, destino):
+    """Esta IP ya recibió muchos tokens nuevos en la ventana: se explica y no se emite otro."""
+    return render(request, "participacion/sin_token.html", {"destino": destino, "saturada": True}, status=429)
+
+
 def _cerrada(request, destino):
     mensaje = _("Este proceso electoral ya no recibe reacciones ni comentarios.")
     if _quiere_json(request):
         return JsonResponse({"mensaje": mensaje}, status=403)
     messages.warning(request, mensaje)
     return redirect(destino)
+
+
+def _privada(respuesta):
+    respuesta["Cache-Control"] = "private, no-store"
+    return respuesta
+
+
+# --- Lo de cada visitante -----------------------------------------------------------------------
+
+
+@require_GET
+def estado(request):
+    """`GET /participacion/estado/?o=<clave>&o=<clave>` → JSON con lo de este visitante.
+
+    {"csrf": token, "marca": marca del formulario de comentario, "participa": si tiene token,
+     "mias": {clave: "me_gusta" | "no_me_gusta" | null}, "totales": {clave: [me gusta, no me gusta]}}
+
+    Emite el token de cliente si no lo tiene (a ritmo acotado por IP). Dos consultas como máximo.
+    """
+    claves = claves_validas(request.GET.getlist("o"))
+    if claves is None:
+        return _privada(JsonResponse({"mensaje": _("La lista de propuestas no es válida.")}, status=400))
+    token = emitir_token(request)
+    por_clave = estado_de_objetivos(token if not getattr(request, "token_nuevo", None) else None, claves)
+    respuesta = JsonResponse(
+        {
+            "csrf": get_token(request),
+            "marca": marca_de_tiempo(),
+            "participa": token is not None,
+            "mias": {clave: datos["mia"] for clave, datos in por_clave.items()},
+            "totales": {
+                clave: [datos["me_gusta"], datos["no_me_gusta"]] for clave, datos in por_clave.items()
+            },
+        }
+    )
+    return _privada(guardar_token(request, respuesta))
+
+
+@require_GET
+@never_cache
+def confirmar_reaccion(request):
+    """Sin JavaScript: «¿Confirmas tu Me gusta en …?» con el formulario POST y su token CSRF."""
+    objetivo = objetivo_de_la_peticion(request.GET)
+    destino = _siguiente(request, request.GET, objetivo.get_absolute_url(), objetivo.clave)
+    if not AjusteParticipacion.del_proceso(objetivo.proceso).recibe_participacion:
+        return _cerrada(request, destino)
+    form = ReaccionForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, form.errors["valor"][0])
+        return redirect(destino)
+    token = emitir_token(request)
+    if token is None:
+        return _sin_tokens_disponibles(request, destino)
+    mia = Reaccion.objects.filter(token=token, **objetivo.filtro).values_list("valor", flat=True).first()
+    valor = form.valor_elegido()
+    if valor is not None and valor == mia:
+        valor = None  # ya la tenía: lo que se ofrece es retirarla
+    elif valor is None and mia is None:
+        messages.info(request, _("No tienes una reacción que retirar en esta propuesta."))
+        return guardar_token(request, redirect(destino))
+    contexto = {
+        "objetivo": objetivo,
+        "valor": valor or "retirar",
+        "etiqueta": Valor(valor).label if valor else Valor(mia).label if mia else "",
+        "mia": mia,
+        "siguiente": destino.split("#")[0],
+        "destino": destino,
+    }
+    return guardar_token(request, render(request, "participacion/confirmar_reaccion.html", contexto))
+
+
+def _comentario_publicado(pk):
+    return get_object_or_404(
+        Comentario.objects.publicados().select_related(
+            "propuesta__plataforma__proceso", "cuestionario__persona", "cuestionario__proceso"
+        ),
+        pk=pk,
+    )
+
+
+def _objetivo_del_comentario(comentario):
+    return Objetivo(
+        propuesta=comentario.propuesta, cuestionario=comentario.cuestionario, cual=comentario.cual
+    )
+
+
+@require_GET
+@never_cache
+def confirmar_reporte(request, pk):
+    """Sin JavaScript: «¿Reportar este comentario?» con el formulario POST y su token CSRF."""
+    comentario = _comentario_publicado(pk)
+    objetivo = _objetivo_del_comentario(comentario)
+    destino = _siguiente(request, request.GET, objetivo.get_absolute_url(), f"comentario-{comentario.pk}")
+    if emitir_token(request) is None:
+        return _sin_tokens_disponibles(request, destino)
+    contexto = {
+        "comentario": comentario,
+        "objetivo": objetivo,
+        "siguiente": destino.split("#")[0],
+        "destino": destino,
+    }
+    return guardar_token(request, render(request, "participacion/confirmar_reporte.html", contexto))
+
+
+@require_GET
+@never_cache
+def escribir_comentario(request):
+    """Sin JavaScript: el formulario de comentario con su marca y su token CSRF."""
+    objetivo = objetivo_de_la_peticion(request.GET)
+    destino = _siguiente(request, request.GET, objetivo.get_absolute_url(), "comentarios")
+    if not AjusteParticipacion.del_proceso(objetivo.proceso).recibe_participacion:
+        return _cerrada(request, destino)
+    if emitir_token(request) is None:
+        return _sin_tokens_disponibles(request, destino)
+    contexto = {
+        "form": ComentarioForm(con_marca=True),
+        "objetivo": objetivo,
+        "siguiente": destino.split("#")[0],
+        "destino": destino,
+        "con_error": False,
+    }
+    return guardar_token(request, render(request, "participacion/comentar.html", contexto))
+
+
+@require_safe
+@pagina_publica_en_cache()
+def reglas(request):
+    """Página pública: cómo contamos reacciones, comentarios y reportes (issue 16)."""
+    horas = settings.PARTICIPACION_VENTANA_POR_IP_Y_OBJETO // 3600
+    contexto = {
+        "tope": settings.PARTICIPACION_REACCIONES_POR_IP_Y_OBJETO,
+        "horas": horas,
+        "tokens": settings.PARTICIPACION_TOKENS_POR_IP,
+        "minutos_tokens": settings.PARTICIPACION_VENTANA_TOKENS // 60,
+        "por_minuto": settings.PARTICIPACION_LIMITE_POR_MINUTO,
+        "segundos_minimos": settings.PARTICIPACION_SEGUNDOS_MINIMOS,
+        "k": AjusteParticipacion._meta.get_field("reportes_para_ocultar").default,
+    }
+    return render(request, "participacion/reglas.html", contexto)
+
+
+# --- Escrituras ---------------------------------------------------------------------------------
 
 
 @require_POST
@@ -71,8 +255,11 @@ def reaccionar_vista(request):
             return JsonResponse({"mensaje": form.errors["valor"][0]}, status=400)
         messages.error(request, form.errors["valor"][0])
         return redirect(destino)
+    token = token_del_cliente(request)
+    if token is None:
+        return _sin_token(request, destino)
     valor = form.valor_elegido()
-    conteo = reaccionar(token=asegurar_token(request), objetivo=objetivo, valor=valor)
+    resultado = reaccionar(token=token, objetivo=objetivo, valor=valor, ip=huella_del_cliente(request))
     if valor is None:
         mensaje = _("Retiramos tu reacción a «%(titulo)s».") % {"titulo": objetivo.titulo}
     else:
@@ -80,14 +267,14 @@ def reaccionar_vista(request):
             "valor": Valor(valor).label,
             "titulo": objetivo.titulo,
         }
+    # Pasado el tope por IP la respuesta es la misma (issue 16): la reacción queda marcada y no suma.
     if _quiere_json(request):
-        respuesta = JsonResponse(
+        conteo = resultado.conteo
+        return JsonResponse(
             {"me_gusta": conteo.me_gusta, "no_me_gusta": conteo.no_me_gusta, "mia": valor, "mensaje": mensaje}
         )
-    else:
-        messages.success(request, mensaje)
-        respuesta = redirect(destino)
-    return guardar_token(request, respuesta)
+    messages.success(request, mensaje)
+    return redirect(destino)
 
 
 @require_POST
@@ -104,16 +291,34 @@ def comentar(request):
         # Un robot llenó el campo invisible: no se guarda nada y no se le da pista.
         messages.success(request, _("Recibimos tu comentario."))
         return redirect(destino)
+    contexto = {
+        "form": form,
+        "objetivo": objetivo,
+        "siguiente": request.POST.get("siguiente", ""),
+        "destino": destino,
+        "con_error": True,
+    }
+    token = token_del_cliente(request)
+    if token is None:
+        contexto["sin_token"] = True
+        return render(request, "participacion/comentar.html", contexto, status=403)
     if not form.is_valid():
-        contexto = {"form": form, "objetivo": objetivo, "siguiente": request.POST.get("siguiente", "")}
         return render(request, "participacion/comentar.html", contexto, status=400)
-    comentario = recibir_comentario(
-        token=asegurar_token(request),
-        objetivo=objetivo,
-        texto=form.cleaned_data["texto"],
-        nombre=form.cleaned_data["nombre"],
-        motivo_revision=form.motivo_de_revision(),
-    )
+    try:
+        comentario = recibir_comentario(
+            token=token,
+            objetivo=objetivo,
+            texto=form.cleaned_data["texto"],
+            nombre=form.cleaned_data["nombre"],
+            motivo_revision=form.motivo_de_revision(),
+            ip=huella_del_cliente(request),
+            marca=form.numero_marca,
+        )
+    except MarcaUsada:
+        form = ComentarioForm(request.POST)
+        form.is_valid()  # ahora la marca ya está guardada: el formulario lo explica y la renueva
+        contexto["form"] = form
+        return render(request, "participacion/comentar.html", contexto, status=400)
     if comentario.estado == Comentario.Estado.PUBLICADO:
         messages.success(request, _("Gracias. Tu comentario ya está publicado."))
     else:
@@ -121,23 +326,28 @@ def comentar(request):
             request,
             _("Gracias. Recibimos tu comentario; se publicará cuando el personal del IEEM lo revise."),
         )
-    return guardar_token(request, redirect(destino))
+    return redirect(destino)
 
 
 @require_POST
 def reportar(request, pk):
     if excede_limite(request):
         return _demasiadas(request)
-    comentario = get_object_or_404(
-        Comentario.objects.publicados().select_related("propuesta", "cuestionario"), pk=pk
-    )
-    objetivo = Objetivo(
-        propuesta=comentario.propuesta, cuestionario=comentario.cuestionario, cual=comentario.cual
-    )
+    comentario = _comentario_publicado(pk)
+    objetivo = _objetivo_del_comentario(comentario)
     destino = _destino(request, objetivo.get_absolute_url(), f"comentario-{comentario.pk}")
-    reportar_comentario(token=asegurar_token(request), comentario=comentario)
-    messages.success(request, _("Gracias por avisarnos. El personal del IEEM revisará ese comentario."))
-    return guardar_token(request, redirect(destino))
+    token = token_del_cliente(request)
+    if token is None:
+        return _sin_token(request, destino)
+    reportar_comentario(token=token, comentario=comentario, ip=huella_del_cliente(request))
+    mensaje = _("Gracias por avisarnos. El personal del IEEM revisará ese comentario.")
+    if _quiere_json(request):
+        return JsonResponse({"mensaje": mensaje})
+    messages.success(request, mensaje)
+    return redirect(destino)
+
+
+# --- Descargas ----------------------------------------------------------------------------------
 
 
 @require_GET

@@ -2,6 +2,8 @@
 una plataforma, una propuesta con sus comentarios y un tema comparado entre actores.
 
 Viven aquí y no en `plataformas` porque juntan las dos apps; `plataformas` no sabe de participación.
+Son el mismo HTML para todo visitante anónimo y salen de la caché pública: lo de cada quien (token
+CSRF, su reacción) lo pide `static/js/reacciones.js` a `participacion:estado`.
 Sus rutas siguen bajo `/plataformas/` y en el espacio de nombres `plataformas:` (ver
 `decide/urls.py`): las direcciones públicas no cambian.
 """
@@ -11,15 +13,17 @@ from itertools import groupby
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import pagina_publica_en_cache
 from participacion.consultas import comentarios_publicados, participacion_de_propuestas
 from participacion.forms import ComentarioForm
 from plataformas.models import PlataformaElectoral, Propuesta, Tema
 
 
-@require_GET
+@require_safe
+@pagina_publica_en_cache()
 def detalle(request, proceso, actor, tipo):
     """Una plataforma: resumen, PDF y propuestas agrupadas por tema, con sus reacciones."""
     plataforma = get_object_or_404(
@@ -29,7 +33,7 @@ def detalle(request, proceso, actor, tipo):
         tipo=tipo,
     )
     propuestas = list(plataforma.propuestas.all())
-    participaciones = participacion_de_propuestas(request, propuestas, plataforma.proceso)
+    participaciones = participacion_de_propuestas(propuestas, plataforma.proceso)
     por_tema = [
         (tema, list(grupo))
         for tema, grupo in groupby(zip(propuestas, participaciones, strict=True), key=lambda par: par[0].tema)
@@ -41,11 +45,12 @@ def detalle(request, proceso, actor, tipo):
     )
 
 
-@require_GET
+@require_safe
+@pagina_publica_en_cache()
 def propuesta(request, pk):
     """Una propuesta: su texto, Me gusta / No me gusta, el cuadro de comentarios y los publicados."""
     propuesta = get_object_or_404(Propuesta.objects.publicadas().para_detalle(), pk=pk)
-    (participacion,) = participacion_de_propuestas(request, [propuesta], propuesta.plataforma.proceso)
+    (participacion,) = participacion_de_propuestas([propuesta], propuesta.plataforma.proceso)
     return render(
         request,
         "participacion/plataformas/propuesta.html",
@@ -59,7 +64,8 @@ def propuesta(request, pk):
     )
 
 
-@require_GET
+@require_safe
+@pagina_publica_en_cache()
 def tema(request, slug):
     """Un tema comparado entre actores: las propuestas de cada plataforma sobre él."""
     tema = get_object_or_404(Tema, slug=slug)
@@ -72,7 +78,7 @@ def tema(request, slug):
         .filter(tema=tema, plataforma__proceso=proceso)
         .order_by("plataforma__actor__orden", "plataforma__actor__siglas", "plataforma__tipo", "orden", "pk")
     )
-    participaciones = participacion_de_propuestas(request, propuestas, proceso)
+    participaciones = participacion_de_propuestas(propuestas, proceso)
     por_actor = [
         (actor, list(grupo))
         for actor, grupo in groupby(

@@ -29,6 +29,14 @@ def _ajustes_de_prueba():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _datos_abiertos_en_temporal(tmp_path_factory):
+    """Los archivos de datos abiertos que escriben las pruebas van a una carpeta temporal propia de
+    cada proceso de pytest (nunca a media/)."""
+    with override_settings(DECIDE_DATOS_ABIERTOS_ROOT=tmp_path_factory.mktemp("datos_abiertos")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _cache_limpia():
     """Cada prueba empieza con la caché vacía (límites de peticiones, páginas en caché)."""

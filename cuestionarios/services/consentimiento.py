@@ -3,8 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
+from candidaturas.invalidacion import invalidar_persona_en_proceso
 from candidaturas.models import Persona, ProcesoElectoral
-from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 from cuestionarios.models import (
     AvisoDePrivacidad,
     Consentimiento,
@@ -43,7 +44,8 @@ def registrar_consentimiento(
     consentimiento.save()
     if eventos:
         # Retirar u otorgar la publicación cambia lo que muestran el perfil, la búsqueda y los datos.
-        transaction.on_commit(invalidar_paginas_publicas)
+        invalidar_persona_en_proceso(persona_id=persona.pk, proceso=proceso)
+        avisar_cambio_publico(proceso.pk)
     EventoDeConsentimiento.objects.bulk_create(
         EventoDeConsentimiento(
             consentimiento=consentimiento,

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from candidaturas.invalidacion import invalidar_persona_en_proceso
 from candidaturas.models import ActorPolitico, Candidatura
-from comun.cache_publica import invalidar_paginas_publicas
+from comun.cambios import avisar_cambio_publico
 from cuentas.models import CuentaDeCaptura
 from cuentas.services import cuenta_de, url_absoluta
 from cuestionarios.models import (
@@ -100,7 +101,8 @@ def mover(
     if movimiento == "publicar":
         _aplicar_publicacion(cuestionario)
     # Cada movimiento cambia el estado de captura que muestran la búsqueda y las estadísticas.
-    transaction.on_commit(invalidar_paginas_publicas)
+    invalidar_persona_en_proceso(persona_id=cuestionario.persona_id, proceso=cuestionario.proceso)
+    avisar_cambio_publico(cuestionario.proceso_id)
     transicion = _mover(cuestionario, hacia, usuario, comentario)
     if movimiento == "publicar":
         _avisar_a_la_persona(cuestionario, "publicado", {})

@@ -102,11 +102,22 @@ def test_sin_fecha_ni_correo_no_se_adivina_que_es_la_misma_persona():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("cambio", ["sustituir", "cancelar"])
-def test_sustituir_o_cancelar_invalida_las_paginas_publicas(cambio, django_capture_on_commit_callbacks):
-    from comun.cache_publica import version_actual
+def test_sustituir_o_cancelar_invalida_las_paginas_de_esa_candidatura_y_su_proceso(
+    cambio, django_capture_on_commit_callbacks
+):
+    from comun.cache_publica import CONTENIDO, version
 
     candidatura = CandidaturaFactory()
-    antes = version_actual()
+    proceso = candidatura.eleccion.proceso
+    alcances = [
+        f"candidatura:{candidatura.pk}",
+        f"contienda:{candidatura.eleccion_id}",
+        f"proceso:{proceso.slug}",
+        "proceso:",
+        CONTENIDO,
+        "proceso:otro",
+    ]
+    antes = {alcance: version(alcance) for alcance in alcances}
 
     with django_capture_on_commit_callbacks(execute=True):
         if cambio == "sustituir":
@@ -120,4 +131,5 @@ def test_sustituir_o_cancelar_invalida_las_paginas_publicas(cambio, django_captu
         else:
             cancelar_candidatura(candidatura=candidatura, fecha=FECHA, acuerdo="IEEM/CG/12/2027")
 
-    assert version_actual() != antes
+    cambiaron = {alcance for alcance in alcances if version(alcance) != antes[alcance]}
+    assert cambiaron == set(alcances[:4])

@@ -276,7 +276,10 @@ def test_la_busqueda_no_crece_en_consultas(client, diputacion, django_assert_num
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
+        from comun.cache_publica import olvidar_version_local
+
         cache.clear()
+        olvidar_version_local()  # también las opciones de los filtros memorizadas en el proceso
         with CaptureQueriesContext(connection) as capturadas:
             client.get(URL, {"sexo": "mujer"})
         return len(capturadas)
@@ -288,3 +291,28 @@ def test_la_busqueda_no_crece_en_consultas(client, diputacion, django_assert_num
     # procesos, actores, municipios, distritos, conteos de los filtros (una consulta agrupada), total,
     # identificadores de la página y sus candidaturas con estado de captura
     assert con_veinte == 8
+
+
+def test_las_opciones_de_los_filtros_se_memorizan_por_proceso(client, diputacion, django_assert_num_queries):
+    publicar(candidata(diputacion, actor=ActorPoliticoFactory()))
+    client.get(URL, {"sexo": "mujer"})
+
+    # procesos, conteos de los filtros, total, identificadores de la página y sus candidaturas: los
+    # actores, municipios y distritos del proceso ya no se consultan mientras el proceso no cambie.
+    with django_assert_num_queries(5):
+        respuesta = client.get(URL, {"q": "ana"})
+
+    assert respuesta["X-Cache"] == "MISS"
+
+
+def test_un_cambio_en_el_proceso_refresca_las_opciones_de_los_filtros(client, diputacion):
+    from comun.cache_publica import alcance_de_proceso, invalidar
+
+    publicar(candidata(diputacion, actor=ActorPoliticoFactory(siglas="PRIMERO")))
+    client.get(URL)
+    publicar(candidata(diputacion, actor=ActorPoliticoFactory(siglas="NUEVO")))
+
+    invalidar(alcance_de_proceso(diputacion.proceso.slug))
+    respuesta = client.get(URL, {"sexo": "mujer"})
+
+    assertContains(respuesta, "NUEVO · ")

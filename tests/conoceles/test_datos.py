@@ -9,8 +9,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pytest_django.asserts import assertContains
 
-from candidaturas.models import Candidatura
+from candidaturas.models import Candidatura, ProcesoElectoral
 from conoceles import datos
+from conoceles.tareas import construir_datos_abiertos
 from tests.candidaturas.factories import (
     CandidaturaFactory,
     EleccionFactory,
@@ -31,7 +32,13 @@ def eleccion():
     return EleccionFactory(proceso=ProcesoElectoralFactory(predeterminado=True))
 
 
+def generar():
+    """Lo que hace la tarea tras cada cambio: las descargas sólo sirven lo ya construido."""
+    construir_datos_abiertos(ProcesoElectoral.objects.get(predeterminado=True))
+
+
 def descargar(client, nombre, **parametros):
+    generar()
     respuesta = client.get(reverse(nombre, args=parametros.pop("args", [])), parametros)
     assert respuesta.status_code == 200, respuesta.status_code
     return b"".join(respuesta.streaming_content)
@@ -236,6 +243,7 @@ def test_la_pagina_dice_la_fecha_de_la_ultima_publicacion(client, eleccion):
 
 @pytest.mark.django_db
 def test_el_nombre_del_archivo_lleva_el_corte(client, eleccion):
+    generar()
     respuesta = client.get(reverse("conoceles:datos_xlsx"))
 
     assert f"conoceles-{eleccion.proceso.slug}-" in respuesta["Content-Disposition"]
@@ -260,12 +268,17 @@ def test_las_descargas_hacen_las_mismas_consultas(client, django_assert_num_quer
         publicar_curricular(candidatura)
         responder_identidad(candidatura, {1: "si"})
 
-    # proceso, actores, contiendas, candidaturas (un cursor) y cuestionarios del bloque.
-    with django_assert_num_queries(5):
-        descargar(client, "conoceles:datos_csv", args=["curricular"])
-    # proceso, catálogo (preguntas y opciones), actores, contiendas, candidaturas y respuestas del bloque.
-    with django_assert_num_queries(7):
-        descargar(client, "conoceles:datos_csv", args=["identidad"])
+    # Construirlos (en la tarea, una vez por cambio): el proceso, el catálogo (preguntas y opciones);
+    # por hoja, actores, contiendas, candidaturas (un cursor) y cuestionarios o respuestas del bloque;
+    # y el registro del corte (bloquearlo o crearlo y guardarlo, con sus puntos de guardado).
+    with django_assert_num_queries(18):
+        generar()
+    # Descargarlos: el proceso y su corte, nunca la generación.
+    for hoja in ("curricular", "identidad", "diccionario"):
+        with django_assert_num_queries(2):
+            client.get(reverse("conoceles:datos_csv", args=[hoja]))
+    with django_assert_num_queries(2):
+        client.get(reverse("conoceles:datos_xlsx"))
 
 
 @pytest.mark.parametrize("cuantas", [1, 12])
@@ -274,8 +287,11 @@ def test_la_pagina_de_datos_hace_las_mismas_consultas(client, django_assert_num_
     for numero in range(1, cuantas + 1):
         publicar_curricular(CandidaturaFactory(eleccion=eleccion, numero=numero))
 
-    # proceso, catálogo (preguntas y opciones) y fecha de la última publicación.
-    with django_assert_num_queries(4):
+    generar()
+
+    # proceso, catálogo (preguntas y opciones), el corte de los datos abiertos y la fecha de la
+    # última publicación.
+    with django_assert_num_queries(5):
         client.get(reverse("conoceles:datos"))
 
 

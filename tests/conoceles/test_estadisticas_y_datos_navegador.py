@@ -65,12 +65,15 @@ def test_las_estadisticas_se_leen_y_son_accesibles(pagina, nombre, tamano):
 
 @pytest.mark.parametrize(("nombre", "tamano"), [("telefono", TELEFONO), ("escritorio", ESCRITORIO)])
 def test_los_datos_abiertos_se_descargan_y_son_accesibles(pagina, nombre, tamano):
-    _proceso_con_datos()
+    from conoceles.tareas import construir_datos_abiertos
+
+    construir_datos_abiertos(_proceso_con_datos())  # lo que hace el worker tras cada publicación
     pagina.set_viewport_size(tamano)
 
     pagina.goto(pagina.url_base + "/conoceles/datos/")
 
     assert pagina.get_by_role("heading", level=1).inner_text() == "Datos abiertos de Conóceles"
+    assert pagina.get_by_text("SHA-256").first.is_visible()
     afirmar_accesible(pagina)
     capturar(pagina, f"conoceles-datos-{nombre}")
     with pagina.expect_download() as descarga:

@@ -107,6 +107,15 @@ def test_salud_responde_ok_sin_cache(client):
 
 
 @pytest.mark.django_db
+def test_salud_contesta_por_http_aunque_se_exija_https(client, settings):
+    """El balanceador y el HEALTHCHECK de la imagen la piden por HTTP dentro de la red privada."""
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get(reverse("decide:salud")).status_code == 200
+    assert client.get("/").status_code == 301
+
+
+@pytest.mark.django_db
 def test_el_acceso_es_en_espanol_y_sin_registro_publico(client):
     respuesta = client.get(reverse("account_login"))
 

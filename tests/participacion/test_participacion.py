@@ -31,7 +31,15 @@ def admin_client(admin_client, admin_user):
     return admin_client
 
 
+def _con_token(cliente):
+    """Como una página vista: la petición de estado emite el token de cliente (y el CSRF)."""
+    if NOMBRE_COOKIE not in cliente.cookies:
+        cliente.get(reverse("participacion:estado"))
+    return cliente
+
+
 def _reaccionar(cliente, propuesta, valor="me_gusta", **extra):
+    _con_token(cliente)
     return cliente.post(
         reverse("participacion:reaccionar"), {"propuesta": propuesta.pk, "valor": valor}, **extra
     )
@@ -42,6 +50,7 @@ def _comentar(
 ):
     with time_machine.travel(time.time() - hace, tick=False):
         marca = marca_de_tiempo()
+    _con_token(cliente)
     return cliente.post(
         reverse("participacion:comentar"),
         {"propuesta": propuesta.pk, "texto": texto, "marca": marca, **datos},
@@ -90,7 +99,7 @@ def test_retirar_la_reaccion_la_borra(client):
 def test_sin_javascript_la_reaccion_redirige_a_donde_estaba_con_mensaje(client):
     propuesta = PropuestaFactory()
 
-    respuesta = client.post(
+    respuesta = _con_token(client).post(
         reverse("participacion:reaccionar"),
         {
             "propuesta": propuesta.pk,
@@ -111,7 +120,7 @@ def test_sin_javascript_la_reaccion_redirige_a_donde_estaba_con_mensaje(client):
 def test_siguiente_externo_se_ignora(client):
     propuesta = PropuestaFactory()
 
-    respuesta = client.post(
+    respuesta = _con_token(client).post(
         reverse("participacion:reaccionar"),
         {"propuesta": propuesta.pk, "valor": "me_gusta", "siguiente": "https://malo.example/"},
     )
@@ -131,7 +140,7 @@ def test_con_javascript_responde_los_totales_en_json(client):
 
 @pytest.mark.django_db
 def test_la_cookie_del_token_es_firmada_httponly_y_lax(client):
-    respuesta = _reaccionar(client, PropuestaFactory())
+    respuesta = client.get(reverse("participacion:estado"))
 
     cookie = respuesta.cookies[NOMBRE_COOKIE]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
@@ -139,13 +148,15 @@ def test_la_cookie_del_token_es_firmada_httponly_y_lax(client):
 
 
 @pytest.mark.django_db
-def test_un_token_alterado_no_se_acepta_y_se_reemplaza(client):
+def test_un_token_alterado_se_rechaza_sin_emitir_otro(client):
     propuesta = PropuestaFactory()
     client.cookies[NOMBRE_COOKIE] = "a" * 32 + ":firmafalsa"
 
-    _reaccionar(client, propuesta)
+    respuesta = _reaccionar(client, propuesta)
 
-    assert Reaccion.objects.get().token != "a" * 32
+    assertContains(respuesta, "No pudimos reconocer tu navegador", status_code=403)
+    assert NOMBRE_COOKIE not in respuesta.cookies
+    assert not Reaccion.objects.exists()
 
 
 @pytest.mark.django_db
@@ -153,7 +164,8 @@ def test_un_token_alterado_no_se_acepta_y_se_reemplaza(client):
 def test_pasado_el_limite_por_ip_responde_429_y_no_cuenta():
     propuesta = PropuestaFactory()
 
-    estados = [_reaccionar(Client(), propuesta).status_code for _i in range(8)]
+    clientes = [_con_token(Client()) for _i in range(8)]
+    estados = [_reaccionar(cliente, propuesta).status_code for cliente in clientes]
 
     assert estados == [302] * 5 + [429] * 3
     assert _conteo(propuesta).me_gusta == 5
@@ -257,7 +269,7 @@ def test_envio_demasiado_rapido_no_guarda_nada_y_conserva_el_texto(client):
 def test_marca_de_tiempo_alterada_no_guarda_nada(client):
     propuesta = PropuestaFactory()
 
-    respuesta = client.post(
+    respuesta = _con_token(client).post(
         reverse("participacion:comentar"),
         {"propuesta": propuesta.pk, "texto": "Hola, mi comentario.", "marca": "1"},
     )
@@ -309,14 +321,14 @@ def test_con_k_reportes_distintos_el_comentario_se_oculta():
         proceso=comentario.propuesta.plataforma.proceso, reportes_para_ocultar=2
     )
     url = reverse("participacion:reportar", args=[comentario.pk])
-    primero = Client()
+    primero = _con_token(Client(REMOTE_ADDR="10.0.0.1"))
 
     primero.post(url)
     primero.post(url)  # el mismo token no cuenta dos veces
     comentario.refresh_from_db()
     assert comentario.estado == Comentario.Estado.PUBLICADO
 
-    Client().post(url)
+    _con_token(Client(REMOTE_ADDR="10.0.0.2")).post(url)
     comentario.refresh_from_db()
     assert comentario.estado == Comentario.Estado.OCULTO
     assertNotContains(Client().get(comentario.propuesta.get_absolute_url()), "Comentario ofensivo de prueba")
@@ -349,6 +361,7 @@ def _representante(actor):
 def test_representacion_descarga_el_reporte_de_su_partido(client):
     comentario = ComentarioFactory(texto="=HYPERLINK(malo)")
     Reaccion.objects.create(token="b" * 32, propuesta=comentario.propuesta, valor="me_gusta")
+    Reaccion.objects.create(token="c" * 32, propuesta=comentario.propuesta, valor="me_gusta", contada=False)
     Conteo.objects.create(propuesta=comentario.propuesta, me_gusta=1)
     plataforma = comentario.propuesta.plataforma
     client.force_login(_representante(plataforma.actor))
