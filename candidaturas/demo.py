@@ -34,6 +34,15 @@ from candidaturas.services import nombre_normalizado
 from comun.cache_publica import invalidar_paginas_publicas
 from comun.cambios import avisar_cambio_publico
 
+# Erratas del catálogo es_MX de Faker (issue 14): se corrigen al generar, de forma determinista.
+ERRATAS_DE_FAKER = {
+    "Bétancourt": "Betancourt",
+    "Manuél": "Manuel",
+    "Rodríquez": "Rodríguez",
+    "Rodrígez": "Rodríguez",
+    "Garica": "García",
+}
+
 SEMILLA = 20270606
 SLUG_ORDINARIO = "demo-ordinario-2027"
 SLUG_EXTRAORDINARIO = "demo-extraordinario-nextlalpan-2027"
@@ -222,6 +231,11 @@ class _Generador:
         en_coalicion = {s for datos in COALICIONES for s in datos["integrantes"]}
         return coaliciones + [p for p in partidos if p.siglas not in en_coalicion]
 
+    @staticmethod
+    def corregido(texto):
+        """Corrige las erratas del catálogo de nombres de Faker (es_MX): la demostración debe leerse real."""
+        return " ".join(ERRATAS_DE_FAKER.get(parte, parte) for parte in texto.split())
+
     def persona(self, sexo):
         self.contador_personas += 1
         if self.contador_personas % 250 == 0:
@@ -233,6 +247,7 @@ class _Generador:
         else:
             nombre = self.faker.first_name_nonbinary()
         primer, segundo = self.faker.last_name(), self.faker.last_name()
+        nombre, primer, segundo = self.corregido(nombre), self.corregido(primer), self.corregido(segundo)
         persona = Persona(
             nombre=nombre,
             primer_apellido=primer,

@@ -672,6 +672,21 @@ class Candidatura(models.Model):
         return cargo
 
     @property
+    def etiqueta_calidad(self):
+        """ "Propietaria", "Propietario" o "Persona propietaria" según el sexo registrado; "Suplente"
+        no cambia. Sin sexo conocido, la forma incluyente "Propietaria o propietario"."""
+        if self.es_suplente:
+            return _("Suplente")
+        sexo = self.persona.sexo if self.persona_id else ""
+        if sexo == Persona.Sexo.MUJER:
+            return _("Propietaria")
+        if sexo == Persona.Sexo.HOMBRE:
+            return _("Propietario")
+        if sexo == Persona.Sexo.NO_BINARIA:
+            return _("Persona propietaria")
+        return _("Propietaria o propietario")
+
+    @property
     def es_suplente(self):
         return self.calidad == self.Calidad.SUPLENTE
 

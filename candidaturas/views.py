@@ -23,7 +23,7 @@ from candidaturas.procesos import proceso_de_la_peticion
 from comun.cache_publica import pagina_publica_en_cache
 from comun.exportar import respuesta_csv, respuesta_xlsx
 
-CONTIENDAS_POR_PAGINA = 5
+CONTIENDAS_POR_PAGINA = 20
 """Se pagina por contienda, no por fila: una planilla nunca queda partida entre dos páginas."""
 
 ENCABEZADOS_DESCARGA = [
@@ -81,7 +81,8 @@ def lista(request):
         Eleccion.objects.filter(pk__in=candidaturas.values("eleccion_id")).con_ambito().en_orden_de_boleta()
     )
     pagina = Paginator(elecciones, CONTIENDAS_POR_PAGINA).get_page(request.GET.get("pagina"))
-    filas = candidaturas.filter(eleccion__in=[e.pk for e in pagina]).para_listado()
+    filas = list(candidaturas.filter(eleccion__in=[e.pk for e in pagina]).para_listado())
+    poner_integrantes([c.actor for c in filas])
     contexto.update(
         {
             "pagina": pagina,
@@ -99,6 +100,23 @@ def etiquetas(opciones):
     descargas de miles de filas eso domina el tiempo de respuesta.
     """
     return {valor: str(etiqueta) for valor, etiqueta in opciones.choices}
+
+
+def poner_integrantes(actores):
+    """`actor.integrantes_lista`: los partidos de cada coalición o candidatura común (una consulta),
+    para explicar sus siglas (FYC, SHH…) sin una consulta por actor."""
+    agrupan = (ActorPolitico.Tipo.COALICION, ActorPolitico.Tipo.CANDIDATURA_COMUN)
+    actores = [a for a in actores if a.tipo in agrupan]
+    if not actores:
+        return
+    por_id = {}
+    enlaces = ActorPolitico.integrantes.through.objects.filter(
+        from_actorpolitico_id__in={a.pk for a in actores}
+    ).select_related("to_actorpolitico")
+    for enlace in sorted(enlaces, key=lambda e: (e.to_actorpolitico.orden, e.to_actorpolitico.siglas)):
+        por_id.setdefault(enlace.from_actorpolitico_id, []).append(enlace.to_actorpolitico)
+    for actor in actores:
+        actor.integrantes_lista = por_id.get(actor.pk, [])
 
 
 def agrupar_por_contienda(elecciones, candidaturas):

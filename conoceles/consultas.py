@@ -221,9 +221,10 @@ def ficha_completa(candidatura):
     )
     otras = list(
         Candidatura.objects.vigentes()
-        .filter(persona_id=candidatura.persona_id, eleccion__proceso=proceso)
+        .filter(persona_id=candidatura.persona_id)  # también en otros procesos (MR, RP, extraordinarias)
         .exclude(pk=candidatura.pk)
         .para_listado()
+        .order_by("-eleccion__proceso__anio", "eleccion__proceso__nombre", "pk")
     )
     partes = []
     for clave, titulo, campos in PARTES_DEL_PERFIL:
@@ -303,7 +304,7 @@ def comparacion(candidaturas):
 
     filas = [
         fila(_("Partido, coalición o candidatura"), lambda col: col["candidatura"].actor.nombre),
-        fila(_("Calidad"), lambda col: col["candidatura"].get_calidad_display()),
+        fila(_("Calidad"), lambda col: col["candidatura"].etiqueta_calidad),
         fila(_("Sexo"), lambda col: col["candidatura"].persona.get_sexo_display()),
         fila(
             _("Edad el día de la jornada"),

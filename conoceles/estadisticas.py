@@ -633,16 +633,24 @@ def _encabezados_de_avance(primeros):
     return encabezados + ["total"]
 
 
+def _plano(valor, texto):
+    """En el CSV, la cifra como número sin formato (4792, no «4,792»); el texto sólo si está
+    protegida («menos de 5»)."""
+    return valor if valor is not None else texto
+
+
 def _fila_csv_de_avance(fila):
     celdas = [e["texto"] for e in fila.encabezados]
+    total = fila.total.valor
     for c in fila.cifras:
-        celdas += [c.texto, c.porcentaje]
-    return celdas + [fila.total.texto]
+        porcentaje = round(100 * c.valor / total, 1) if c.valor is not None and total else ""
+        celdas += [_plano(c.valor, c.texto), porcentaje]
+    return celdas + [_plano(fila.total.valor, fila.total.texto)]
 
 
 def _tabla_de_barras(grafica, nombre_categoria="categoria"):
     encabezados = [nombre_categoria, "cantidad"]
-    return encabezados, [[b["etiqueta"], b["texto"]] for b in grafica["barras"]]
+    return encabezados, [[b["etiqueta"], _plano(b.get("valor"), b["texto"])] for b in grafica["barras"]]
 
 
 def tabla_csv(estadisticas, grafica):
@@ -666,7 +674,8 @@ def tabla_csv(estadisticas, grafica):
         encabezados = [grafica.removeprefix("grupos-"), "personas_candidatas"]
         encabezados += [f"se_declaran_{g.clave}" for g in tabla["grupos"]]
         return encabezados, [
-            [f["encabezado"]["texto"]] + [c.texto for c in f["cifras"]] for f in tabla["filas"]
+            [f["encabezado"]["texto"]] + [_plano(c.valor, c.texto) for c in f["cifras"]]
+            for f in tabla["filas"]
         ]
     if grafica == "accion-vs-identidad":
         encabezados = [
@@ -677,11 +686,15 @@ def tabla_csv(estadisticas, grafica):
             "prefirieron_no_contestar",
         ]
         filas = estadisticas["accion_vs_identidad"]["filas"]
-        return encabezados, [[f["encabezado"]["texto"]] + [c.texto for c in f["cifras"]] for f in filas]
+        return encabezados, [
+            [f["encabezado"]["texto"]] + [_plano(c.valor, c.texto) for c in f["cifras"]] for f in filas
+        ]
     for dimension in estadisticas["identidad"]:
         for pregunta in dimension["graficas"]:
             if pregunta["slug"] == grafica:
                 encabezados = ["pregunta", "opcion", "personas"]
                 texto = pregunta["pregunta"].texto.strip()
-                return encabezados, [[texto, b["etiqueta"], b["texto"]] for b in pregunta["barras"]]
+                return encabezados, [
+                    [texto, b["etiqueta"], _plano(b.get("valor"), b["texto"])] for b in pregunta["barras"]
+                ]
     return None

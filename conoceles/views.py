@@ -35,7 +35,10 @@ def inicio(request):
     pagina = consultas.pagina_de_resultados(
         form.filtrar(vigentes), request.GET.get("pagina"), RESULTADOS_POR_PAGINA
     )
-    contexto.update(pagina=pagina, filtros_activos=form.filtros_activos())
+    filtros_activos = form.filtros_activos()
+    # Con una búsqueda hecha, los resultados van primero (en un teléfono, antes que los filtros).
+    buscando = bool(filtros_activos or form.cleaned_data.get("q") or request.GET.get("pagina"))
+    contexto.update(pagina=pagina, filtros_activos=filtros_activos, buscando=buscando)
     return render(request, "conoceles/inicio.html", contexto)
 
 

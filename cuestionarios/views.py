@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.forms.models import model_to_dict
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,11 +18,13 @@ from candidaturas.models import Candidatura, ProcesoElectoral
 from comun.ganchos import bloques_del_tablero_de_representacion
 from cuentas.services import cuenta_de
 from cuestionarios import services
+from cuestionarios.avance import avance
 from cuestionarios.forms import ConsentimientoForm, CurricularForm, FotoForm, IdentidadForm
 from cuestionarios.models import (
     AvisoDePrivacidad,
     Consentimiento,
     CuestionarioCurricular,
+    CuestionarioIdentidad,
     Estado,
     Observacion,
     Pregunta,
@@ -116,6 +118,11 @@ def tablero(request):
     consentimientos = {
         c.proceso_id: c for c in Consentimiento.objects.filter(persona=cuenta.persona, proceso__in=procesos)
     }
+    contestadas = dict(
+        CuestionarioIdentidad.objects.filter(persona=cuenta.persona, proceso__in=procesos)
+        .annotate(n=Count("respuestas", filter=Q(respuestas__publicada=False)))
+        .values_list("proceso_id", "n")
+    )
     filas = [
         {
             "proceso": proceso,
@@ -123,6 +130,9 @@ def tablero(request):
             "cuestionario": cuestionarios.get(proceso.pk),
             "consentimiento": consentimientos.get(proceso.pk),
             "plazo": getattr(proceso, "plazo_de_captura", None),
+            "avance": avance(
+                consentimientos.get(proceso.pk), cuestionarios.get(proceso.pk), contestadas.get(proceso.pk, 0)
+            ),
         }
         for proceso, lista in procesos.items()
     ]
@@ -254,12 +264,22 @@ def foto(request, proceso):
         return redirect("cuestionarios:aviso", proceso=proceso.slug)
     if not services.puede_editar(cuestionario):
         raise PermissionDenied(_("Este cuestionario no se puede editar en su estado actual."))
+    if any(campo in request.POST for campo in services.CAMPOS_EDITABLES):
+        # El botón de la foto envía también lo escrito en el cuestionario: se guarda como borrador
+        # antes de subirla, así nada de lo escrito se pierde (issue 14).
+        services.guardar_texto_sin_validar(cuestionario, request.POST)
     formulario = FotoForm(request.POST, request.FILES)
     if formulario.is_valid():
         services.guardar_foto(
             cuestionario=cuestionario, archivo=formulario.cleaned_data["foto"], usuario=request.user
         )
-        messages.success(request, _("Guardamos tu fotografía."))
+        messages.success(
+            request,
+            _(
+                "Guardamos tu fotografía. Lo que escribiste sigue aquí como borrador: "
+                "guárdalo cuando termines."
+            ),
+        )
         return redirect("cuestionarios:curricular", proceso=proceso.slug)
     version = services.version_en_edicion(cuestionario)
     contexto = {
@@ -355,7 +375,12 @@ def _revisar_completo(cuestionario, identidad, preguntas):
 def _contexto_vista_previa(usuario, persona, proceso, cuestionario, identidad):
     preguntas = _preguntas()
     version, formulario, formulario_identidad = _revisar_completo(cuestionario, identidad, preguntas)
-    respuestas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
+    respuestas = (
+        RespuestaIdentidad.objects.en_captura()
+        .filter(cuestionario=identidad)
+        .con_catalogo()
+        .order_by("pregunta__numero", "pk")  # agrupadas por pregunta: P6 y P19 tienen varias respuestas
+    )
     return {
         "persona": persona,
         "proceso": proceso,

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from decide.navegacion import entradas_disponibles
+from decide.navegacion import con_proceso, entradas_disponibles
 
 
 def portal(request):
@@ -12,6 +12,7 @@ def portal(request):
             "etiqueta": etiqueta,
             "descripcion": descripcion,
             "actual": ruta == url if url == "/" else ruta.startswith(url),
+            "con_proceso": url in con_proceso(),
         }
         for url, etiqueta, descripcion in entradas_disponibles()
     ]

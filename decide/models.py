@@ -1,17 +1,18 @@
 """Contenido del portal que edita el personal del IEEM (P2, P3, P9, P10) y los conteos de visitas (P11)."""
 
+import re
 import secrets
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Candidatura, Eleccion
-from comun.texto import normalizar
+from comun.texto import normalizar, raiz
 
 # Código propio: con "invalid" el formulario cambiaría este mensaje por el genérico de URLField.
 validar_https = URLValidator(
@@ -148,10 +149,28 @@ class PreguntaFrecuenteQuerySet(models.QuerySet):
         return self.filter(publicada=True)
 
     def buscar(self, texto):
-        """Las que contienen todas las palabras de `texto`, sin distinguir acentos ni mayúsculas."""
+        """Las que contienen todas las palabras de `texto` o palabras de su misma raíz («votación» encuentra
+        «votar»; «candidatos», «candidata»), sin distinguir acentos ni mayúsculas.
+
+        Cada palabra se reduce a una raíz aproximada (`comun.texto.raiz`) que debe estar en el texto
+        normalizado; en PostgreSQL también vale la búsqueda de texto con la configuración `spanish`
+        (la raíz como prefijo de los lexemas).
+        """
+        raices = [raiz(p) for p in re.findall(r"[a-z0-9ñ]+", normalizar(texto))]
+        if not raices:
+            return self
         filas = self
-        for palabra in normalizar(texto).split():
-            filas = filas.filter(texto_normalizado__contains=palabra)
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            filas = filas.annotate(documento_busqueda=SearchVector("texto_normalizado", config="spanish"))
+        for r in raices:
+            coincide = Q(texto_normalizado__contains=r)
+            if connection.vendor == "postgresql":
+                # La raíz como prefijo de los lexemas en español; las palabras vacías («como», «de»)
+                # no tienen lexema y quedan cubiertas por la coincidencia directa.
+                coincide |= Q(documento_busqueda=SearchQuery(f"{r}:*", search_type="raw", config="spanish"))
+            filas = filas.filter(coincide)
         return filas
 
 

@@ -2,6 +2,9 @@
 
 Cada entrada nombra una ruta; sólo aparecen las que ya existen, así el menú nunca lleva a una
 página rota mientras el portal crece. Se resuelve una vez por proceso.
+
+Las entradas de `CON_PROCESO` muestran un proceso electoral: cuando la persona eligió otro que el
+predeterminado (`?proceso=<slug>`), el menú lo conserva en la URL (ver `templates/base.html`).
 """
 
 from functools import cache
@@ -37,6 +40,29 @@ ENTRADAS = [
     ("decide:enlaces", _("Enlaces"), _("Resultados, PREP y otros sitios de interés.")),
     ("decide:estadisticas", _("Estadísticas"), _("Visitas y participación en el portal.")),
 ]
+
+
+CON_PROCESO = {
+    "decide:inicio",
+    "conoceles:inicio",
+    "decide:mi_seccion",
+    "candidaturas:lista",
+    "plataformas:lista",
+    "decide:atribuciones",
+    "decide:estadisticas",
+}
+
+
+@cache
+def con_proceso():
+    """Las URL del menú que conservan el proceso elegido."""
+    urls = set()
+    for nombre_ruta in CON_PROCESO:
+        try:
+            urls.add(reverse(nombre_ruta))
+        except NoReverseMatch:
+            continue
+    return frozenset(urls)
 
 
 @cache

@@ -126,7 +126,7 @@ def tabla(proceso):
             ],
             key=lambda t: (t[0] != TODO_EL_ESTADO, str(t[1])),
         ),
-        "dia": [(d, formats.date_format(d, "j M Y"), None) for d in sorted(claves["dia"])],
+        "dia": [(d, formats.date_format(d, "d/m/Y"), None) for d in sorted(claves["dia"])],
     }
     return {
         serie: [

@@ -86,6 +86,10 @@ class CurricularForm(forms.ModelForm):
     def __init__(self, *args, completo=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.completo = completo
+        for nombre in ("grado_estudios", "estatus_estudios"):
+            # Sin la opción vacía «---------» de Django: una indicación legible.
+            campo = self.fields[nombre]
+            campo.choices = [("", _("Elige una opción"))] + [c for c in campo.choices if c[0] != ""]
         for nombre in ("facebook", "x_twitter", "youtube", "instagram", "tiktok", "otra_red", "pagina_web"):
             self.fields[nombre].assume_scheme = "https"
             self.fields[nombre].widget.attrs["placeholder"] = "https://"
@@ -210,7 +214,9 @@ class FotoForm(forms.Form):
     foto = forms.FileField(
         label=_("Fotografía"),
         help_text=_("JPG o PNG de hasta 700 KB, de al menos 200 × 200 píxeles."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png", "form": "formulario-curricular"}
+        ),
         error_messages={"required": _("Elige una fotografía.")},
     )
 

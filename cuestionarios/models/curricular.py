@@ -126,7 +126,7 @@ class CuestionarioCurricular(models.Model):
     x_twitter = models.URLField(_("X (antes Twitter)"), blank=True)
     youtube = models.URLField(_("YouTube"), blank=True)
     instagram = models.URLField(_("Instagram"), blank=True)
-    tiktok = models.URLField(_("Tik Tok"), blank=True)
+    tiktok = models.URLField(_("TikTok"), blank=True)
     otra_red = models.URLField(_("Otra red social"), blank=True)
     pagina_web = models.URLField(_("Página web"), blank=True)
     correo_publico = models.EmailField(_("Correo electrónico público"), blank=True)

@@ -166,3 +166,17 @@ def test_una_persona_compite_por_mayoria_y_en_la_lista_de_rp_del_mismo_partido(g
     assert tipos == {Eleccion.Tipo.DIPUTACION_MR, Eleccion.Tipo.DIPUTACION_RP}
     assert len({c.actor_id for c in candidaturas}) == 1
     assert Persona.objects.filter(candidaturas__isnull=True).count() == 0
+
+
+def test_los_nombres_de_demostracion_no_tienen_erratas(geografia):
+    generar_demo()
+
+    nombres = " ".join(Persona.objects.values_list("nombre", flat=True))
+    apellidos = " ".join(
+        f"{a} {b}" for a, b in Persona.objects.values_list("primer_apellido", "segundo_apellido")
+    )
+    for errata in ("Bétancourt", "Manuél", "Rodríquez", "Rodrígez", "Garica"):
+        assert errata not in nombres and errata not in apellidos
+    from candidaturas.demo import _Generador
+
+    assert _Generador.corregido("José Manuél") == "José Manuel"

@@ -155,7 +155,8 @@ def test_un_municipio_con_la_rp_es_una_combinacion_invalida(client, ayuntamiento
     assertContains(respuesta, "son de todo el estado", status_code=400)
 
 
-def test_se_pagina_por_contienda_sin_partir_una_planilla(client, proceso, pan):
+def test_se_pagina_por_contienda_sin_partir_una_planilla(client, proceso, pan, monkeypatch):
+    monkeypatch.setattr("candidaturas.views.CONTIENDAS_POR_PAGINA", 5)
     municipios = [MunicipioFactory(nombre=f"Municipio {n:02d}") for n in range(7)]
     for municipio in municipios:
         eleccion = EleccionFactory(proceso=proceso, ayuntamiento=True, municipio=municipio)

@@ -137,7 +137,7 @@ def test_el_avance_cuenta_publicadas_enviadas_y_sin_captura(client, eleccion):
 
     contenido = csv_de(client, "avance")
 
-    assert "Todas las candidaturas,5,28%,6,33%,7,39%,18" in contenido
+    assert "Todas las candidaturas,5,27.8,6,33.3,7,38.9,18" in contenido
 
 
 @pytest.mark.django_db
@@ -149,8 +149,8 @@ def test_el_avance_por_actor_protege_la_fila_completa(client, eleccion):
 
     contenido = csv_de(client, "avance-actor-cargo")
 
-    assert "PXA,Diputación,menos de 5,,0,0%,20,87%,23" not in contenido
-    assert "PXA,Diputación,menos de 5,,0,0%,dato protegido,,23" in contenido
+    assert "PXA,Diputación,menos de 5,,0,0.0,20,87.0,23" not in contenido
+    assert "PXA,Diputación,menos de 5,,0,0.0,dato protegido,,23" in contenido
 
 
 @pytest.mark.django_db
@@ -158,7 +158,7 @@ def test_las_candidaturas_canceladas_no_cuentan(client, eleccion):
     candidaturas(eleccion, 5)
     candidaturas(eleccion, 6, estado=Candidatura.Estado.CANCELADA)
 
-    assert "Todas las candidaturas,0,0%,0,0%,5,100%,5" in csv_de(client, "avance")
+    assert "Todas las candidaturas,0,0.0,0,0.0,5,100.0,5" in csv_de(client, "avance")
 
 
 @pytest.mark.django_db
@@ -167,7 +167,7 @@ def test_el_avance_por_municipio_usa_las_planillas_de_ayuntamiento(client):
     ayuntamiento = EleccionFactory(proceso=proceso, ayuntamiento=True, municipio__nombre="Tonatico")
     candidaturas(ayuntamiento, 6, cargo=Candidatura.Cargo.REGIDURIA)
 
-    assert "Tonatico,0,0%,0,0%,6,100%,6" in csv_de(client, "avance-municipio")
+    assert "Tonatico,0,0.0,0,0.0,6,100.0,6" in csv_de(client, "avance-municipio")
 
 
 @pytest.mark.django_db
@@ -247,7 +247,7 @@ def test_el_filtro_de_cargo_deja_solo_ese_cargo(client, eleccion):
 
     contenido = csv_de(client, "avance", cargo="regiduria")
 
-    assert "Todas las candidaturas,0,0%,0,0%,6,100%,6" in contenido
+    assert "Todas las candidaturas,0,0.0,0,0.0,6,100.0,6" in contenido
     assertContains(client.get(URL, {"cargo": "regiduria"}), "Estás viendo sólo las candidaturas a")
 
 
@@ -333,3 +333,17 @@ def test_retirar_la_autorizacion_renueva_la_pagina_en_cache(
     respuesta = client.get(URL)
     assertNotContains(respuesta, '<th scope="row">Sí</th><td>8</td>', html=False)
     assertContains(respuesta, '<th scope="row">Sí</th><td>7</td>', html=False)
+
+
+@pytest.mark.django_db
+def test_los_csv_llevan_numeros_planos_sin_separador_de_miles(client, eleccion):
+    """Issue 14: «4,792» y «35%» eran texto; el CSV lleva 4792 y 35.0."""
+    from conoceles.estadisticas import Cifra, FilaDeAvance, _fila_csv_de_avance
+
+    fila = FilaDeAvance(
+        encabezados=[{"texto": "Todas"}],
+        cifras=[Cifra(4792, "4,792", "35%"), Cifra(None, "menos de 5")],
+        total=Cifra(13691, "13,691"),
+    )
+
+    assert _fila_csv_de_avance(fila) == ["Todas", 4792, 35.0, "menos de 5", "", 13691]
