@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "allauth",
     "allauth.account",
@@ -85,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "decide.middleware.EncabezadosDeSeguridadMiddleware",
+    # /api/: CORS, caché pública con ETag/304, límite por IP y errores en JSON (decide/api/http.py).
+    "decide.api.http.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -272,6 +275,10 @@ LOGGING = {
 PARTICIPACION_LIMITE_POR_MINUTO = env_entero("DECIDE_PARTICIPACION_LIMITE_POR_MINUTO", 30)
 # Segundos mínimos entre mostrar el formulario de comentario y enviarlo (una persona tarda más).
 PARTICIPACION_SEGUNDOS_MINIMOS = env_entero("DECIDE_PARTICIPACION_SEGUNDOS_MINIMOS", 4)
+
+# --- API de datos abiertos (/api/v1/) -------------------------------------------------------------
+# Consultas por IP y minuto antes de responder 429 (0 = sin límite; el benchmark lo apaga para sí).
+API_LIMITE_POR_MINUTO = env_entero("DECIDE_API_LIMITE_POR_MINUTO", 300)
 
 # --- Portal ---------------------------------------------------------------------------------------
 DECIDE_CONTACTO_CORREO = os.environ.get("DECIDE_CONTACTO_CORREO", "decide@ieem.org.mx")
