@@ -16,7 +16,7 @@ from django.http import Http404, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
@@ -711,7 +711,7 @@ def candidaturas(request, filtros: Query[FiltrosDeCandidaturas]):
     form = BusquedaForm(datos, proceso=proceso, actores=actores_, municipios=municipios, distritos=distritos)
     if not form.is_valid():
         errores = {campo: [str(m) for m in mensajes] for campo, mensajes in form.errors.items()}
-        return 400, {"detalle": _("Revisa los parámetros de la consulta."), "errores": errores}
+        return Status(400, {"detalle": _("Revisa los parámetros de la consulta."), "errores": errores})
     consulta = Candidatura.objects.filter(eleccion__proceso=proceso)
     if filtros.estado != "todas":
         consulta = consulta.filter(estado=filtros.estado)
