@@ -53,7 +53,7 @@ messages: $(BIN)/.instalado
 
 # Benchmarks contra PostgreSQL en 127.0.0.1 (necesitan wrk: apt-get install wrk). Cifras en docs/rendimiento.md.
 bench: $(BIN)/.instalado
-	for b in mi_seccion conoceles candidaturas datos_abiertos reacciones visitas; do \
+	for b in mi_seccion conoceles candidaturas datos_abiertos reacciones visitas api; do \
 		$(BIN)/python bench/$$b.py || exit 1; done
 
 lock: $(BIN)/.instalado

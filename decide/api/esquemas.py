@@ -9,8 +9,7 @@ Los nombres siguen Popolo donde el concepto coincide (`name`, `given_name`, `fam
 import datetime
 from typing import Literal
 
-from ninja import Field, Schema
-from pydantic import create_model
+from pydantic import BaseModel, Field, create_model
 
 from candidaturas import models as registro
 from conoceles.consultas import RANGOS_DE_EDAD
@@ -31,6 +30,14 @@ TipoDeEleccion = Literal[tuple(registro.Eleccion.Tipo.values)]
 TipoDeActor = Literal[tuple(registro.ActorPolitico.Tipo.values)]
 TipoDePlataforma = Literal[tuple(PlataformaModelo.Tipo.values)]
 Grado = Literal[tuple(GradoDeEstudios.values)]
+
+
+class Schema(BaseModel):
+    """Base de los esquemas de salida: modelos de pydantic simples. Las vistas arman diccionarios,
+    así que no hace falta el `Schema` de ninja (que lee atributos de modelos de Django y cuesta el
+    doble al validar una página de 50)."""
+
+
 EstadoDeCaptura = Literal["publicada", "enviada", "sin_captura"]
 RangoDeEdad = Literal[tuple(clave for clave, *_resto in RANGOS_DE_EDAD)]
 FiltroDeAccion = Literal[("cualquiera", *registro.Candidatura.AccionAfirmativa.values)]

@@ -43,7 +43,8 @@ LICENCIA = {
     "nombre": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/deed.es",
     "como_citar": (
-        "Instituto Electoral del Estado de México, Decide IEEM (datos abiertos), <URL>, consultado el <fecha>."
+        "Instituto Electoral del Estado de México, Decide IEEM (datos abiertos), <URL>, "
+        "consultado el <fecha>."
     ),
 }
 
@@ -154,6 +155,14 @@ class Base:
     def __init__(self, request):
         self.request = request
         self.raiz = request.build_absolute_uri("/").rstrip("/")
+        self._contiendas = {}
+
+    def contienda(self, eleccion):
+        """(contienda breve, área) de `eleccion`, calculadas una vez por petición: en una página
+        muchas candidaturas comparten contienda y sus nombres pasan por la traducción."""
+        if eleccion.pk not in self._contiendas:
+            self._contiendas[eleccion.pk] = (_contienda_breve(eleccion), _area(eleccion))
+        return self._contiendas[eleccion.pk]
 
     def url(self, ruta):
         return self.raiz + ruta
@@ -246,6 +255,7 @@ def _sustituta(candidatura):
 
 
 def _candidatura(base, c):
+    contienda, area = base.contienda(c.eleccion)
     return {
         "id": c.pk,
         "url": base.perfil(c.pk),
@@ -255,8 +265,8 @@ def _candidatura(base, c):
         "on_behalf_of_id": c.actor.slug,
         "on_behalf_of": _actor(c.actor),
         "post": _post(c),
-        "contienda": _contienda_breve(c.eleccion),
-        "area": _area(c.eleccion),
+        "contienda": contienda,
+        "area": area,
         "estado": c.estado,
         "accion_afirmativa": c.accion_afirmativa or None,
         "sustituye": _referencia(c.sustituye),
@@ -707,7 +717,11 @@ def candidaturas(request, filtros: Query[FiltrosDeCandidaturas]):
         valor = getattr(filtros, campo)
         if valor not in (None, ""):
             datos[campo] = str(valor)
-    actores_, municipios, distritos = opciones_de_busqueda(proceso)
+    # Las opciones de actor, municipio y distrito sólo hacen falta para validar esos filtros.
+    if any(campo in datos for campo in ("actor", "municipio", "distrito")):
+        actores_, municipios, distritos = opciones_de_busqueda(proceso)
+    else:
+        actores_, municipios, distritos = [], [], []
     form = BusquedaForm(datos, proceso=proceso, actores=actores_, municipios=municipios, distritos=distritos)
     if not form.is_valid():
         errores = {campo: [str(m) for m in mensajes] for campo, mensajes in form.errors.items()}

@@ -38,6 +38,14 @@ def candidaturas(n):
     return "/api/v1/candidaturas/?por_pagina=50"
 
 
+def candidaturas_de_un_actor(n):
+    eleccion = EleccionFactory(proceso=_proceso())
+    actor = ActorPoliticoFactory(siglas="PFIJO")
+    for i in range(n):
+        publicar(CandidaturaFactory(eleccion=eleccion, actor=actor, numero=i + 1))
+    return "/api/v1/candidaturas/?por_pagina=50&actor=pfijo"
+
+
 def candidatura(n):
     eleccion = EleccionFactory(proceso=_proceso())
     c = CandidaturaFactory(eleccion=eleccion)
@@ -125,7 +133,8 @@ def participacion(n):
 
 # Presupuesto de cada operación, con su porqué.
 PRESUPUESTOS = {
-    candidaturas: 7,  # procesos abiertos, opciones de la búsqueda (3), total, IDs de la página, la página
+    candidaturas: 4,  # procesos abiertos, total, IDs de la página y la página (sin filtro de actor ni lugar)
+    candidaturas_de_un_actor: 7,  # lo mismo y las opciones de la búsqueda para validar el filtro (3)
     candidatura: 4,  # candidatura con todo, cuestionario publicado, identidad publicable, fechas
     personas: 2,  # total y página
     persona: 2,  # persona y sus candidaturas
