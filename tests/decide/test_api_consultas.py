@@ -133,9 +133,9 @@ def participacion(n):
 
 # Presupuesto de cada operación, con su porqué.
 PRESUPUESTOS = {
-    candidaturas: 4,  # procesos abiertos, total, IDs de la página y la página (sin filtro de actor ni lugar)
-    candidaturas_de_un_actor: 7,  # lo mismo y las opciones de la búsqueda para validar el filtro (3)
-    candidatura: 4,  # candidatura con todo, cuestionario publicado, identidad publicable, fechas
+    candidaturas: 5,  # procesos abiertos, total, IDs de la página, la página y sus sustituciones
+    candidaturas_de_un_actor: 8,  # lo mismo y las opciones de la búsqueda para validar el filtro (3)
+    candidatura: 5,  # candidatura, sus sustituciones, cuestionario publicado, identidad publicable, fechas
     personas: 2,  # total y página
     persona: 2,  # persona y sus candidaturas
     contiendas: 3,  # procesos abiertos, total y página
