@@ -393,3 +393,14 @@ def test_esquema_openapi_y_su_pagina(client, db):
     assert "/api/v1/candidaturas/" in esquema.json()["paths"]
     assert pagina.status_code == 200
     assert "GET /api/v1/candidaturas/" in pagina.content.decode()
+
+
+def test_orden_por_id_o_por_nombre(client, eleccion):
+    zapata = CandidaturaFactory(eleccion=eleccion, persona=PersonaFactory(primer_apellido="Zapata"))
+    abad = CandidaturaFactory(eleccion=eleccion, persona=PersonaFactory(primer_apellido="Abad"))
+
+    por_id = api(client, "/candidaturas/").json()["resultados"]
+    por_nombre = api(client, "/candidaturas/", orden="nombre").json()["resultados"]
+
+    assert [c["id"] for c in por_id] == [zapata.pk, abad.pk]
+    assert [c["id"] for c in por_nombre] == [abad.pk, zapata.pk]
