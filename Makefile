@@ -36,6 +36,8 @@ test: $(BIN)/.instalado
 	$(BIN)/pytest
 
 check: $(BIN)/.instalado
+	# Las dependencias entre apps apuntan en un solo sentido (docs/arquitectura.md).
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_arquitectura.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates/

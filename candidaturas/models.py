@@ -655,6 +655,10 @@ class Candidatura(models.Model):
     def __str__(self):
         return f"{self.persona} · {self.etiqueta_cargo} · {self.actor}"
 
+    def get_absolute_url(self):
+        """Su perfil público de Conóceles: la dirección estable que citan los datos abiertos."""
+        return reverse("conoceles:perfil", args=[self.pk])
+
     @property
     def etiqueta_cargo(self):
         """ "Regiduría 3", "Sindicatura 1", "Diputación (lista RP, lugar 2)"…"""

@@ -9,7 +9,6 @@ ninguna (la vista previa lista cada fila con su número y su motivo).
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -24,7 +23,12 @@ from candidaturas.models import (
     ProcesoElectoral,
 )
 from candidaturas.services import obtener_o_crear_persona
-from comun.cache_publica import invalidar_paginas_publicas
+from comun.importacion import (
+    ErroresDeFila,
+    ImportacionTodoONadaMixin,
+    entero_de_celda,
+    texto_de_celda,
+)
 from comun.texto import normalizar
 
 COLUMNAS = [
@@ -75,17 +79,9 @@ SINONIMOS = {
 }
 
 
-def _texto(valor):
-    if valor is None:
-        return ""
-    if isinstance(valor, float) and valor.is_integer():
-        valor = int(valor)
-    return " ".join(str(valor).split())
-
-
 def _opcion(valor, opciones, sinonimos=None):
     """Acepta el valor interno ("diputacion_mr") o la etiqueta, sin importar acentos ni mayúsculas."""
-    clave = normalizar(_texto(valor))
+    clave = normalizar(texto_de_celda(valor))
     if not clave:
         return ""
     tabla = {normalizar(v): v for v, _e in opciones.choices}
@@ -94,21 +90,12 @@ def _opcion(valor, opciones, sinonimos=None):
     return tabla.get(clave.replace("-", " ").replace("_", " ")) or tabla.get(clave)
 
 
-def _entero(valor):
-    texto = _texto(valor)
-    if not texto:
-        return None
-    if not texto.isdigit():
-        raise ValueError(texto)
-    return int(texto)
-
-
 def _fecha(valor):
     if isinstance(valor, datetime.datetime):
         return valor.date()
     if isinstance(valor, datetime.date):
         return valor
-    texto = _texto(valor)
+    texto = texto_de_celda(valor)
     if not texto:
         return None
     for formato in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S"):
@@ -119,8 +106,10 @@ def _fecha(valor):
     raise ValueError(texto)
 
 
-class CandidaturaResource(resources.ModelResource):
+class CandidaturaResource(ImportacionTodoONadaMixin, resources.ModelResource):
     """Una candidatura por fila. `id` vacío registra una nueva; con `id` se corrige la existente."""
+
+    columnas_obligatorias = COLUMNAS_OBLIGATORIAS
 
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
     proceso = fields.Field(column_name="proceso")
@@ -216,44 +205,16 @@ class CandidaturaResource(resources.ModelResource):
 
     # --- Importación --------------------------------------------------------------------------
 
-    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
-        """Todo o nada: siempre en una transacción que se deshace ante cualquier fila con error."""
-        kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(
-            dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=True, **kwargs
-        )
-
-    def after_import(self, dataset, result, **kwargs):
-        # Si la importación se deshace (vista previa o errores), Django descarta este aviso.
-        transaction.on_commit(invalidar_paginas_publicas)
-
-    def before_import(self, dataset, **kwargs):
-        faltantes = [c for c in COLUMNAS_OBLIGATORIAS if c not in (dataset.headers or [])]
-        if faltantes:
-            raise ValueError(
-                _("Faltan las columnas: %(columnas)s. Revisa docs/importacion.md.")
-                % {"columnas": ", ".join(faltantes)}
-            )
-
     def import_instance(self, instance, row, **kwargs):
         """Lee la fila completa y junta todos sus errores por columna antes de tocar la base."""
-        errores = {}
+        error = ErroresDeFila()
+        error.revisar_fila(row, COLUMNAS_OBLIGATORIAS)
 
-        def error(columna, mensaje):
-            errores.setdefault(columna, []).append(mensaje)
-
-        for columna in COLUMNAS_OBLIGATORIAS:
-            if not _texto(row.get(columna)):
-                error(columna, _("Esta columna es obligatoria y está vacía."))
-        for columna, valor in row.items():
-            if isinstance(valor, str) and "\x00" in valor:
-                error(columna, _("Contiene un carácter nulo (código 0); guarda de nuevo el archivo."))
-
-        if _texto(row.get("id")) and instance.pk is None:
+        if texto_de_celda(row.get("id")) and instance.pk is None:
             error(
                 "id",
                 _("No existe la candidatura %(id)s. Deja vacía la columna id para registrar una nueva.")
-                % {"id": _texto(row.get("id"))},
+                % {"id": texto_de_celda(row.get("id"))},
             )
         if instance.pk is not None and instance.estado != Candidatura.Estado.REGISTRADA:
             error(
@@ -262,7 +223,7 @@ class CandidaturaResource(resources.ModelResource):
                 % {"id": instance.pk, "estado": instance.get_estado_display().lower()},
             )
 
-        proceso = self._proceso(_texto(row.get("proceso")), error)
+        proceso = self._proceso(texto_de_celda(row.get("proceso")), error)
         tipo = self._opcion(row, "tipo_eleccion", Eleccion.Tipo, error)
         cargo = self._opcion(row, "cargo", Candidatura.Cargo, error)
         calidad = self._opcion(row, "calidad", Candidatura.Calidad, error)
@@ -278,14 +239,14 @@ class CandidaturaResource(resources.ModelResource):
             error(
                 "fecha_nacimiento",
                 _("«%(valor)s» no es una fecha; escríbela como AAAA-MM-DD o DD/MM/AAAA.")
-                % {"valor": _texto(row.get("fecha_nacimiento"))},
+                % {"valor": texto_de_celda(row.get("fecha_nacimiento"))},
             )
             fecha_nacimiento = None
 
         eleccion = None
         if proceso and tipo:
             eleccion = self._eleccion(proceso, tipo, distrito, clave_municipio, error)
-        actor = self._actor(_texto(row.get("actor")), proceso, error) if proceso else None
+        actor = self._actor(texto_de_celda(row.get("actor")), proceso, error) if proceso else None
         if cargo and tipo and not self._cargo_compatible(cargo, tipo):
             error(
                 "cargo",
@@ -296,18 +257,17 @@ class CandidaturaResource(resources.ModelResource):
                 },
             )
 
-        if errores:
-            raise ValidationError(errores)
+        error.lanzar_si_hay()
 
         try:
             persona, _creada = obtener_o_crear_persona(
-                nombre=_texto(row.get("nombre")),
-                primer_apellido=_texto(row.get("primer_apellido")),
-                segundo_apellido=_texto(row.get("segundo_apellido")),
+                nombre=texto_de_celda(row.get("nombre")),
+                primer_apellido=texto_de_celda(row.get("primer_apellido")),
+                segundo_apellido=texto_de_celda(row.get("segundo_apellido")),
                 sexo=sexo,
                 fecha_nacimiento=fecha_nacimiento,
                 edad_registrada=edad,
-                correo=_texto(row.get("correo")),
+                correo=texto_de_celda(row.get("correo")),
             )
         except ValidationError as problema:
             raise ValidationError({"nombre": problema.messages}) from problema
@@ -331,22 +291,25 @@ class CandidaturaResource(resources.ModelResource):
 
     def _opcion(self, row, columna, opciones, error):
         valor = row.get(columna)
-        if not _texto(valor):
+        if not texto_de_celda(valor):
             return ""
         elegido = _opcion(valor, opciones, SINONIMOS.get(columna))
         if not elegido:
             error(
                 columna,
                 _("«%(valor)s» no es un valor válido. Usa uno de: %(validos)s.")
-                % {"valor": _texto(valor), "validos": ", ".join(opciones.values)},
+                % {"valor": texto_de_celda(valor), "validos": ", ".join(opciones.values)},
             )
         return elegido or ""
 
     def _entero(self, row, columna, error):
         try:
-            return _entero(row.get(columna))
+            return entero_de_celda(row.get(columna))
         except ValueError:
-            error(columna, _("«%(valor)s» no es un número entero.") % {"valor": _texto(row.get(columna))})
+            error(
+                columna,
+                _("«%(valor)s» no es un número entero.") % {"valor": texto_de_celda(row.get(columna))},
+            )
             return None
 
     def _proceso(self, slug, error):

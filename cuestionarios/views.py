@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from candidaturas.models import Candidatura, ProcesoElectoral
+from comun.ganchos import bloques_del_tablero_de_representacion
+from cuentas.services import cuenta_de
 from cuestionarios import services
 from cuestionarios.forms import ConsentimientoForm, CurricularForm, FotoForm, IdentidadForm
 from cuestionarios.models import (
@@ -62,7 +64,7 @@ def _rescate(request):
 
 def _captura_propia(request, slug):
     """(persona, proceso, curricular, identidad) de la persona en sesión, o 404 si no le toca."""
-    cuenta = services.cuenta_de(request.user)
+    cuenta = cuenta_de(request.user)
     if cuenta is None or not cuenta.es_candidatura:
         raise Http404
     proceso = get_object_or_404(
@@ -93,7 +95,7 @@ def _preguntas():
 
 @area_de_captura
 def tablero(request):
-    cuenta = services.cuenta_de(request.user)
+    cuenta = cuenta_de(request.user)
     if cuenta is None:
         return render(request, "cuestionarios/tablero_sin_cuenta.html")
     if cuenta.es_representacion:
@@ -147,7 +149,8 @@ def _tablero_de_partido(request, cuenta):
     procesos = list(
         {f["candidatura"].eleccion.proceso_id: f["candidatura"].eleccion.proceso for f in filas}.values()
     )
-    contexto = {"actor": cuenta.actor, "filas": filas, "procesos": procesos}
+    bloques = bloques_del_tablero_de_representacion(actor=cuenta.actor, procesos=procesos)
+    contexto = {"actor": cuenta.actor, "filas": filas, "bloques": bloques}
     return render(request, "cuestionarios/tablero_partido.html", contexto)
 
 
@@ -400,7 +403,7 @@ def enviar(request, proceso):
 
 
 def _captura_del_partido(request, pk):
-    cuenta = services.cuenta_de(request.user)
+    cuenta = cuenta_de(request.user)
     if cuenta is None or not cuenta.es_representacion:
         raise Http404
     cuestionario = get_object_or_404(

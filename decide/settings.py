@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     # Apps del portal, en el orden de sus dependencias (docs/arquitectura.md).
     "comun",
     "candidaturas",
+    "cuentas",
     "cuestionarios",
     "plataformas",
     "participacion",
@@ -98,7 +99,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # El personal sólo entra al admin con un segundo factor (TOTP) activado (C1).
-    "cuestionarios.middleware.ExigirSegundoFactorEnAdmin",
+    "cuentas.middleware.ExigirSegundoFactorEnAdmin",
     # Al final: cuenta las páginas vistas ya con el usuario resuelto (P11, decide/visitas.py).
     "decide.middleware.ContadorDeVisitasMiddleware",
 ]
@@ -185,7 +186,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-ACCOUNT_ADAPTER = "decide.cuentas.AdaptadorDeCuentas"
+ACCOUNT_ADAPTER = "cuentas.adaptador.AdaptadorDeCuentas"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"

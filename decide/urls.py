@@ -12,6 +12,8 @@ from decide.api.documentacion import documentacion as api_documentacion
 from decide.api.http import no_encontrada as api_no_encontrada
 from decide.api.vistas import api
 from decide.sitemaps import SITEMAPS
+from participacion import urls_plataformas
+from plataformas import urls as urls_de_plataformas
 
 # El acceso al admin pasa por allauth: mismos límites de intentos y MFA que el resto.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -23,7 +25,12 @@ urlpatterns = [
     path("", include("decide.urls_portal")),
     path("candidaturas/", include("candidaturas.urls")),
     path("procesos/", candidaturas_views.procesos, name="procesos"),
-    path("plataformas/", include("plataformas.urls")),
+    # `plataformas` no sabe de participación: las páginas con reacciones y comentarios son de
+    # `participacion`, bajo la misma dirección y el mismo espacio de nombres.
+    path(
+        "plataformas/",
+        include((urls_de_plataformas.urlpatterns + urls_plataformas.urlpatterns, "plataformas")),
+    ),
     path("participacion/", include("participacion.urls")),
     path("conoceles/", include("conoceles.urls")),
     path("captura/", include("cuestionarios.urls")),

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from candidaturas.models import Candidatura
@@ -80,12 +79,8 @@ class Objetivo:
             .order_by("calidad", "numero")
             .first()
         )
-        try:
-            if candidatura is not None:
-                return reverse("conoceles:perfil", args=[candidatura.pk])
-            return reverse("conoceles:inicio")
-        except NoReverseMatch:
-            return "/"
+        # Sin candidatura vigente (p. ej. sustituida) la propuesta ya no tiene página propia.
+        return candidatura.get_absolute_url() if candidatura is not None else "/"
 
 
 def objetivo_de_la_peticion(datos):

@@ -6,7 +6,7 @@ representación de partido en /captura/.
 
 from django.core.exceptions import PermissionDenied
 
-from cuestionarios.models import CuentaDeCaptura
+from cuentas.models import CuentaDeCaptura
 
 
 def puede_descargar_reporte(user, actor):

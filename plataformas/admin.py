@@ -1,14 +1,11 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.translation import gettext as _
+from django.contrib import admin
 from django.utils.translation import gettext_lazy
+from import_export.admin import ImportMixin
+from import_export.formats import base_formats
 
-from plataformas.forms import ImportarPropuestasForm
+from plataformas.forms import ConfirmarPropuestasForm, ImportarPropuestasForm
 from plataformas.models import BloqueCompetitividad, PlataformaElectoral, Propuesta, Tema
-from plataformas.services import importar_propuestas
+from plataformas.resources import PropuestaResource
 
 
 @admin.register(Tema)
@@ -34,50 +31,37 @@ class PlataformaElectoralAdmin(admin.ModelAdmin):
     inlines = [PropuestaEnLinea]
     change_list_template = "admin/plataformas/plataformaelectoral/change_list.html"
 
-    def get_urls(self):
-        propias = [
-            path(
-                "importar-propuestas/",
-                self.admin_site.admin_view(self.importar_propuestas),
-                name="plataformas_importar_propuestas",
-            )
-        ]
-        return propias + super().get_urls()
-
-    def importar_propuestas(self, request):
-        """Carga de propuestas desde un XLSX: todas o ninguna, con los errores de cada fila."""
-        if not (self.has_add_permission(request) and request.user.has_perm("plataformas.add_propuesta")):
-            raise PermissionDenied
-        form = ImportarPropuestasForm(request.POST or None, request.FILES or None)
-        resultado = None
-        if request.method == "POST" and form.is_valid():
-            resultado = importar_propuestas(
-                proceso=form.cleaned_data["proceso"], archivo=form.cleaned_data["archivo"]
-            )
-            if resultado.correcta:
-                self.message_user(
-                    request,
-                    _("Se cargaron %(n)s propuestas.") % {"n": resultado.creadas},
-                    messages.SUCCESS,
-                )
-                return redirect(reverse("admin:plataformas_plataformaelectoral_changelist"))
-        contexto = {
-            **self.admin_site.each_context(request),
-            "title": _("Cargar propuestas desde una hoja de cálculo"),
-            "form": form,
-            "resultado": resultado,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/plataformas/importar_propuestas.html", contexto)
-
 
 @admin.register(Propuesta)
-class PropuestaAdmin(admin.ModelAdmin):
+class PropuestaAdmin(ImportMixin, admin.ModelAdmin):
+    """Carga de propuestas desde CSV o XLSX con vista previa: todas o ninguna (docs/importacion.md)."""
+
+    resource_classes = [PropuestaResource]
+    import_formats = [base_formats.CSV, base_formats.XLSX]
+    import_form_class = ImportarPropuestasForm
+    confirm_form_class = ConfirmarPropuestasForm
     list_display = ["titulo", "plataforma", "tema", "orden"]
     list_filter = ["plataforma__proceso", "plataforma__tipo", "tema"]
     list_select_related = ["plataforma__actor", "tema"]
     search_fields = ["titulo", "texto", "plataforma__actor__siglas"]
     autocomplete_fields = ["plataforma"]
+
+    def has_import_permission(self, request):
+        # Cargar propuestas puede crear plataformas: se piden ambos permisos de alta.
+        return self.has_add_permission(request) and request.user.has_perm(
+            "plataformas.add_plataformaelectoral"
+        )
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        datos = getattr(form, "cleaned_data", None) or {}
+        return {**super().get_import_resource_kwargs(request, **kwargs), "proceso": datos.get("proceso")}
+
+    def get_confirm_form_initial(self, request, import_form):
+        inicial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            inicial["proceso"] = import_form.cleaned_data["proceso"].pk
+        return inicial
 
 
 @admin.register(BloqueCompetitividad)

@@ -209,6 +209,21 @@ def test_el_admin_muestra_la_vista_previa_con_cada_fila_mala(personal, registro)
     assert Candidatura.objects.count() == 0
 
 
+def test_la_vista_previa_del_admin_muestra_todas_las_columnas_de_cada_fila(personal, registro):
+    archivo = SimpleUploadedFile("registro.csv", como_csv(filas_buenas()[:1]).encode())
+
+    respuesta = personal.post(
+        reverse("admin:candidaturas_candidatura_import"),
+        {"import_file": archivo, "format": "0", "resource": "0"},
+    )
+
+    assertContains(respuesta, 'name="confirm"')
+    # Las columnas que no son un campo del modelo (proceso, actor, persona) también se ven.
+    for valor in ("ordinario-2027", "PAN", "María José", "Hernández", "mj@ejemplo.mx"):
+        assertContains(respuesta, valor)
+    assert Candidatura.objects.count() == 0
+
+
 def test_el_admin_exporta_a_xlsx_con_las_columnas_documentadas(personal, registro):
     importar(como_csv(filas_buenas()))
 

@@ -1,77 +1,22 @@
-"""Fábricas de Conóceles: cuentas, consentimientos y cuestionarios listos para usar."""
+"""Fábricas de Conóceles: consentimientos y cuestionarios listos para usar (las cuentas están en
+`tests/cuentas/factories.py`)."""
 
 import factory
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from cuestionarios.models import (
     AvisoDePrivacidad,
     Consentimiento,
-    CuentaDeCaptura,
     CuestionarioCurricular,
     CuestionarioIdentidad,
 )
 from tests.candidaturas.factories import ActorPoliticoFactory, CandidaturaFactory, PersonaFactory
+from tests.cuentas.factories import CuentaDePersonaFactory
 
 TEXTO_LARGO = (
     "Trabajé como docente y organizadora comunitaria en mi municipio durante quince años. " * 5
 ).strip()
 PROPUESTA = ("Crear un programa de becas para jóvenes con metas anuales y evaluación pública. " * 4).strip()
-
-
-class UsuarioFactory(DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-
-    username = factory.Sequence(lambda n: f"usuario{n}")
-    email = factory.Sequence(lambda n: f"usuario{n}@ejemplo.mx")
-    password = factory.LazyFunction(lambda: _clave_cifrada())
-
-
-CLAVE = "clave-segura-123"
-_CIFRADA = []
-
-
-def _clave_cifrada():
-    """Se cifra una sola vez: el hasher lento multiplicaría el tiempo de la suite."""
-    if not _CIFRADA:
-        from django.contrib.auth.hashers import make_password
-
-        _CIFRADA.append(make_password(CLAVE))
-    return _CIFRADA[0]
-
-
-def _agregar_grupo(usuario, nombre):
-    usuario.groups.add(Group.objects.get(name=nombre))
-
-
-class CuentaDePersonaFactory(DjangoModelFactory):
-    class Meta:
-        model = CuentaDeCaptura
-        skip_postgeneration_save = True
-
-    usuario = factory.SubFactory(UsuarioFactory)
-    persona = factory.SubFactory(PersonaFactory)
-    actor = None
-
-    @factory.post_generation
-    def grupo(obj, create, extracted, **kwargs):
-        _agregar_grupo(obj.usuario, "Candidatura")
-
-
-class CuentaDeActorFactory(DjangoModelFactory):
-    class Meta:
-        model = CuentaDeCaptura
-        skip_postgeneration_save = True
-
-    usuario = factory.SubFactory(UsuarioFactory)
-    persona = None
-    actor = factory.SubFactory(ActorPoliticoFactory)
-
-    @factory.post_generation
-    def grupo(obj, create, extracted, **kwargs):
-        _agregar_grupo(obj.usuario, "Representación de partido")
 
 
 def aviso_vigente():

@@ -14,13 +14,8 @@ from cuestionarios.models import (
     RespuestaIdentidad,
     Transicion,
 )
-from tests.cuestionarios.factories import (
-    CuentaDeActorFactory,
-    UsuarioFactory,
-    aviso_vigente,
-    escenario,
-    respuestas_completas,
-)
+from tests.cuentas.factories import CuentaDeActorFactory, UsuarioFactory
+from tests.cuestionarios.factories import aviso_vigente, escenario, respuestas_completas
 
 
 def personal(*permisos):
@@ -284,41 +279,3 @@ def test_respuestas_en_captura_no_son_publicables_antes_de_publicar():
     contestar(datos)
 
     assert not RespuestaIdentidad.objects.publicables().exists()
-
-
-# --- Cuentas e invitaciones --------------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_crear_cuentas_omite_y_reporta_personas_sin_correo():
-    from candidaturas.models import Candidatura
-    from tests.candidaturas.factories import CandidaturaFactory, PersonaFactory
-
-    con_correo = CandidaturaFactory()
-    sin_correo = CandidaturaFactory(persona=PersonaFactory(correo=""))
-    CandidaturaFactory(
-        persona=con_correo.persona, numero=2, eleccion=con_correo.eleccion, actor=con_correo.actor
-    )
-
-    resultado = services.crear_cuentas_de_personas(Candidatura.objects.all())
-
-    assert [c.persona for c in resultado["creadas"]] == [con_correo.persona]
-    assert resultado["sin_correo"] == [sin_correo.persona]
-    assert resultado["creadas"][0].usuario.groups.filter(name="Candidatura").exists()
-    assert not resultado["creadas"][0].usuario.has_usable_password()
-
-
-@pytest.mark.django_db
-def test_la_invitacion_lleva_un_enlace_para_fijar_contrasena_que_se_puede_reenviar():
-    from candidaturas.models import Candidatura
-    from tests.candidaturas.factories import CandidaturaFactory
-
-    CandidaturaFactory()
-    cuenta = services.crear_cuentas_de_personas(Candidatura.objects.all())["creadas"][0]
-
-    services.enviar_invitacion(cuenta)
-    services.enviar_invitacion(cuenta)
-
-    assert len(mail.outbox) == 2
-    assert "/cuentas/password/reset/key/" in mail.outbox[1].body
-    assert cuenta.invitacion_enviada_en is not None

@@ -8,10 +8,12 @@ import pytest
 from django.core import mail
 
 from candidaturas.models import Candidatura
+from cuentas import services as servicios_de_cuentas
 from cuestionarios import services
 from cuestionarios.models import CuestionarioCurricular, Estado, RespuestaIdentidad
 from tests.candidaturas.factories import CandidaturaFactory
-from tests.cuestionarios.factories import PROPUESTA, TEXTO_LARGO, CuentaDeActorFactory, UsuarioFactory
+from tests.cuentas.factories import CuentaDeActorFactory, UsuarioFactory
+from tests.cuestionarios.factories import PROPUESTA, TEXTO_LARGO
 from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
@@ -30,8 +32,8 @@ def test_recorrido_de_captura_completo(pagina, settings):
 
     settings.DECIDE_URL_BASE = pagina.url_base
     candidatura = CandidaturaFactory(persona__nombre="Ana", persona__primer_apellido="Pérez")
-    cuenta = services.crear_cuentas_de_personas(Candidatura.objects.all())["creadas"][0]
-    services.enviar_invitacion(cuenta)
+    cuenta = servicios_de_cuentas.crear_cuentas_de_personas(Candidatura.objects.all())["creadas"][0]
+    servicios_de_cuentas.enviar_invitacion(cuenta)
     enlace = re.search(r"(http\S+/password/reset/key/\S+)", mail.outbox[-1].body).group(1)
 
     # Invitación → contraseña.

@@ -4,7 +4,8 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from cuestionarios import services
 from cuestionarios.models import Consentimiento, CuestionarioCurricular, Estado
-from tests.cuestionarios.factories import CuentaDeActorFactory, escenario
+from tests.cuentas.factories import CuentaDeActorFactory
+from tests.cuestionarios.factories import escenario
 
 
 def entrar(client, datos):
@@ -261,17 +262,6 @@ def test_la_representacion_valida_una_captura_enviada(client):
 
     assertRedirects(respuesta, reverse("cuestionarios:tablero"))
     assert CuestionarioCurricular.objects.get().estado == Estado.VALIDADO_PARTIDO
-
-
-@pytest.mark.django_db
-def test_personal_sin_segundo_factor_es_llevado_a_activarlo(client):
-    from tests.cuestionarios.factories import UsuarioFactory
-
-    client.force_login(UsuarioFactory(is_staff=True, is_superuser=True))
-
-    respuesta = client.get("/admin/")
-
-    assertRedirects(respuesta, reverse("mfa_activate_totp"), fetch_redirect_response=False)
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pytest_django.asserts import assertContains, assertNotContains
 
-from cuestionarios.models import CuentaDeCaptura
+from cuentas.models import CuentaDeCaptura
 from participacion.cliente import NOMBRE_COOKIE, marca_de_tiempo
 from participacion.estadisticas import resumen_participacion
 from participacion.models import AjusteParticipacion, Comentario, Conteo, Reaccion

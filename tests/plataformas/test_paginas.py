@@ -1,15 +1,11 @@
-import io
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
 from pytest_django.asserts import assertContains, assertNotContains
 
 from candidaturas.models import Candidatura, Eleccion, Persona
-from plataformas.models import BloqueCompetitividad, Propuesta
-from plataformas.services import importar_propuestas
+from plataformas.models import BloqueCompetitividad
 from plataformas.validadores import validar_pdf
 from tests.candidaturas.factories import (
     ActorPoliticoFactory,
@@ -161,54 +157,6 @@ def test_bloques_ignoran_candidaturas_sustituidas(client, proceso):
 
     assertContains(respuesta, "0 de 1 encabezadas por mujeres")
     assertContains(respuesta, "Sin candidatura registrada")
-
-
-def _hoja(filas):
-    libro = Workbook()
-    hoja = libro.active
-    hoja.append(["actor", "plataforma", "tema", "título", "texto", "orden"])
-    for fila in filas:
-        hoja.append(fila)
-    archivo = io.BytesIO()
-    libro.save(archivo)
-    archivo.seek(0)
-    return archivo
-
-
-@pytest.mark.django_db
-def test_importar_propuestas_crea_plataforma_y_propuestas(proceso):
-    ActorPoliticoFactory(siglas="PXX")
-    TemaFactory(nombre="Salud pública", slug="salud-publica")
-
-    resultado = importar_propuestas(
-        proceso=proceso,
-        archivo=_hoja([["PXX", "Municipal", "Salud pública", "Clínicas", "Abrir clínicas.", 1]]),
-    )
-
-    assert resultado.correcta
-    assert Propuesta.objects.get().plataforma.tipo == "municipal"
-
-
-@pytest.mark.django_db
-def test_importar_con_una_fila_mala_no_guarda_nada_y_lista_los_errores(proceso):
-    ActorPoliticoFactory(siglas="PXX")
-    TemaFactory(nombre="Salud pública", slug="salud-publica")
-
-    resultado = importar_propuestas(
-        proceso=proceso,
-        archivo=_hoja(
-            [
-                ["PXX", "municipal", "Salud pública", "Clínicas", "Abrir clínicas.", 1],
-                ["NOEXISTE", "municipal", "Salud pública", "Otra", "Texto.", 2],
-                ["PXX", "marciana", "Tema raro", "", "Texto.", 3],
-            ]
-        ),
-    )
-
-    assert not Propuesta.objects.exists()
-    assert resultado.errores[0].startswith("Fila 3:")
-    assert "NOEXISTE" in resultado.errores[0]
-    assert resultado.errores[1].startswith("Fila 4:")
 
 
 def test_validar_pdf_rechaza_lo_que_no_es_pdf():

@@ -8,8 +8,8 @@ como demostración: nunca sirve para datos reales.
 from django.core.management.base import BaseCommand, CommandError
 
 from candidaturas.models import Candidatura, ProcesoElectoral
-from cuestionarios import services
-from cuestionarios.models import CuentaDeCaptura, CuestionarioCurricular
+from cuentas import services
+from cuentas.models import CuentaDeCaptura
 
 
 class Command(BaseCommand):
@@ -28,7 +28,6 @@ class Command(BaseCommand):
         )
         if proceso is None:
             raise CommandError("No hay un proceso de demostración: corre antes `manage.py generar_demo`.")
-        capturadas = CuestionarioCurricular.objects.filter(proceso=proceso).values("persona_id")
         candidatura = (
             Candidatura.objects.vigentes()
             .del_proceso(proceso)
@@ -37,7 +36,8 @@ class Command(BaseCommand):
                 calidad=Candidatura.Calidad.PROPIETARIA,
                 cargo=Candidatura.Cargo.PRESIDENCIA_MUNICIPAL,
             )
-            .exclude(persona_id__in=capturadas)
+            # Sin importar `cuestionarios` (va después de `cuentas`): la relación inversa basta.
+            .exclude(persona__cuestionarios_curriculares__proceso=proceso)
             .exclude(persona__correo="")
             .select_related("persona", "actor")
             .order_by("pk")

@@ -1,0 +1,154 @@
+"""Admin de cuentas (C1): crear cuentas desde las candidaturas registradas, cuentas de representación
+de partido e invitaciones para fijar contraseña."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from candidaturas.models import ActorPolitico
+from comun.admin import SoloLecturaMixin
+from cuentas import services
+from cuentas.models import CandidaturaParaInvitar, CuentaDeCaptura
+
+
+class NuevaRepresentacionForm(forms.Form):
+    actor = forms.ModelChoiceField(queryset=ActorPolitico.objects.all(), label=_("Actor político"))
+    correo = forms.EmailField(label=_("Correo electrónico de la representación"))
+    nombre = forms.CharField(label=_("Nombre de la persona representante"), max_length=150, required=False)
+
+
+@admin.register(CuentaDeCaptura)
+class CuentaDeCapturaAdmin(admin.ModelAdmin):
+    list_display = ["usuario", "correo", "persona", "actor", "invitacion_enviada_en"]
+    list_select_related = ["usuario", "persona", "actor"]
+    list_filter = [("actor", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["usuario__email", "persona__nombre_normalizado", "actor__siglas"]
+    readonly_fields = ["usuario", "persona", "actor", "invitacion_enviada_en", "creada_en"]
+    actions = ["reenviar_invitacion"]
+    change_list_template = "cuentas/admin_cuentas_changelist.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("correo"), ordering="usuario__email")
+    def correo(self, obj):
+        return obj.usuario.email
+
+    @admin.action(description=_("Enviar o reenviar la invitación"), permissions=["invitar"])
+    def reenviar_invitacion(self, request, queryset):
+        for cuenta in queryset.select_related("usuario", "persona", "actor"):
+            services.enviar_invitacion(cuenta)
+        self.message_user(
+            request, _g("Invitaciones enviadas: %(n)s.") % {"n": queryset.count()}, messages.SUCCESS
+        )
+
+    def has_invitar_permission(self, request):
+        return request.user.has_perm("cuentas.add_cuentadecaptura")
+
+    def get_urls(self):
+        return [
+            path(
+                "nueva-representacion/",
+                self.admin_site.admin_view(self.nueva_representacion),
+                name="cuentas_nueva_representacion",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "url_nueva_representacion": reverse("admin:cuentas_nueva_representacion"),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def nueva_representacion(self, request):
+        if not self.has_invitar_permission(request):
+            raise PermissionDenied
+        formulario = NuevaRepresentacionForm(request.POST or None)
+        if request.method == "POST" and formulario.is_valid():
+            try:
+                cuenta = services.crear_cuenta_de_representacion(**formulario.cleaned_data)
+            except ValueError as error:
+                formulario.add_error("correo", str(error))
+            else:
+                services.enviar_invitacion(cuenta)
+                messages.success(
+                    request,
+                    _g("Cuenta creada e invitación enviada a %(correo)s.") % {"correo": cuenta.usuario.email},
+                )
+                return redirect("admin:cuentas_cuentadecaptura_changelist")
+        contexto = {
+            **self.admin_site.each_context(request),
+            "title": _g("Nueva cuenta de representación de partido"),
+            "formulario": formulario,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "cuentas/admin_nueva_representacion.html", contexto)
+
+
+@admin.register(CandidaturaParaInvitar)
+class CandidaturaParaInvitarAdmin(SoloLecturaMixin, admin.ModelAdmin):
+    list_display = ["persona", "etiqueta_cargo", "actor", "eleccion", "tiene_correo", "tiene_cuenta"]
+    list_filter = ["eleccion__proceso", "actor", "cargo", "calidad"]
+    list_select_related = [
+        "persona",
+        "actor",
+        "eleccion__proceso",
+        "eleccion__distrito_local",
+        "eleccion__municipio",
+        "persona__cuenta_de_captura",
+    ]
+    search_fields = ["persona__nombre_normalizado"]
+    actions = ["crear_cuentas_e_invitar"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).vigentes()
+
+    @admin.display(description=_("correo en el registro"), boolean=True)
+    def tiene_correo(self, obj):
+        return bool(obj.persona.correo)
+
+    @admin.display(description=_("cuenta"), boolean=True)
+    def tiene_cuenta(self, obj):
+        return hasattr(obj.persona, "cuenta_de_captura")
+
+    def has_invitar_permission(self, request):
+        return request.user.has_perm("cuentas.add_cuentadecaptura")
+
+    @admin.action(description=_("Crear cuentas y enviar invitaciones"), permissions=["invitar"])
+    def crear_cuentas_e_invitar(self, request, queryset):
+        resultado = services.crear_cuentas_de_personas(queryset)
+        for cuenta in resultado["creadas"]:
+            services.enviar_invitacion(cuenta)
+        n = len(resultado["creadas"])
+        self.message_user(
+            request,
+            ngettext(
+                "Se creó %(n)s cuenta y se envió su invitación.",
+                "Se crearon %(n)s cuentas y se enviaron sus invitaciones.",
+                n,
+            )
+            % {"n": n},
+            messages.SUCCESS,
+        )
+        for clave, mensaje in (
+            ("sin_correo", _g("Sin correo en el registro (no se creó cuenta): %(nombres)s.")),
+            ("correo_repetido", _g("Su correo ya lo usa otra cuenta (no se creó): %(nombres)s.")),
+            (
+                "ya_tenian",
+                _g("Ya tenían cuenta (usa «Reenviar invitación» en Cuentas de captura): %(nombres)s."),
+            ),
+        ):
+            if resultado[clave]:
+                nombres = ", ".join(p.nombre_completo for p in resultado[clave])
+                self.message_user(request, mensaje % {"nombres": nombres}, messages.WARNING)
