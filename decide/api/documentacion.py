@@ -5,6 +5,7 @@ import functools
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from decide.api.vistas import LICENCIA, api
@@ -23,31 +24,36 @@ def _tipo(esquema, componentes):
     if "anyOf" in esquema:
         partes = [_tipo(s, componentes) for s in esquema["anyOf"] if s.get("type") != "null"]
         nulo = any(s.get("type") == "null" for s in esquema["anyOf"])
-        return " o ".join(partes) + (" (o nulo)" if nulo else "")
+        return _(" o ").join(partes) + (_(" (o nulo)") if nulo else "")
     if "enum" in esquema:
-        return "texto, una de: " + ", ".join(str(v) for v in esquema["enum"])
+        return _("texto, una de: ") + ", ".join(str(v) for v in esquema["enum"])
     if "const" in esquema:
         return f"«{esquema['const']}»"
     tipo = esquema.get("type")
     if tipo == "array":
-        return "lista de " + _tipo(esquema.get("items", {}), componentes)
+        return _("lista de ") + _tipo(esquema.get("items", {}), componentes)
     if tipo == "object" and "additionalProperties" in esquema:
-        return "objeto de listas de texto"
-    nombres = {"integer": "entero", "string": "texto", "boolean": "verdadero o falso", "number": "número"}
-    texto = nombres.get(tipo, tipo or "valor")
+        return _("objeto de listas de texto")
+    nombres = {
+        "integer": _("entero"),
+        "string": _("texto"),
+        "boolean": _("verdadero o falso"),
+        "number": _("número"),
+    }
+    texto = nombres.get(tipo, tipo or _("valor"))
     if esquema.get("format") == "date":
-        texto = "fecha (AAAA-MM-DD)"
+        texto = _("fecha (AAAA-MM-DD)")
     elif esquema.get("format") == "date-time":
-        texto = "fecha y hora (ISO 8601)"
+        texto = _("fecha y hora (ISO 8601)")
     limites = []
     if "minimum" in esquema:
-        limites.append(f"desde {esquema['minimum']}")
+        limites.append(_("desde %(n)s") % {"n": esquema["minimum"]})
     if "maximum" in esquema:
-        limites.append(f"hasta {esquema['maximum']}")
+        limites.append(_("hasta %(n)s") % {"n": esquema["maximum"]})
     if "pattern" in esquema:
-        limites.append("identificador")
+        limites.append(_("identificador"))
     if "maxLength" in esquema:
-        limites.append(f"hasta {esquema['maxLength']} caracteres")
+        limites.append(_("hasta %(n)s caracteres") % {"n": esquema["maxLength"]})
     return texto + (f" ({', '.join(limites)})" if limites else "")
 
 
@@ -61,7 +67,7 @@ def _documento():
             parametros = [
                 {
                     "nombre": p["name"],
-                    "donde": {"path": "ruta", "query": "consulta"}.get(p["in"], p["in"]),
+                    "donde": {"path": _("ruta"), "query": _("consulta")}.get(p["in"], p["in"]),
                     "obligatorio": p.get("required", False),
                     "tipo": _tipo(p.get("schema", {}), componentes),
                     "descripcion": p.get("description") or p.get("schema", {}).get("description", ""),
