@@ -127,9 +127,7 @@ def main():
 
     medir = functools.partial(carga_wrk, segundos=opciones.segundos, concurrencia=opciones.concurrencia)
     with Gunicorn(env, workers=opciones.workers) as servidor:
-        medir(
-            servidor.base, PAGINAS_DE_50 + detalles[:20], segundos=2
-        )  # calienta conexiones y cachés de Python
+        esperar_a_los_workers(servidor.base)
         cifras = {
             "archivo estático (techo)": medir(servidor.base, [estatico]),
             "candidaturas, página de 50": medir(servidor.base, PAGINAS_DE_50),
