@@ -404,3 +404,46 @@ def test_orden_por_id_o_por_nombre(client, eleccion):
 
     assert [c["id"] for c in por_id] == [zapata.pk, abad.pk]
     assert [c["id"] for c in por_nombre] == [abad.pk, zapata.pk]
+
+
+def test_ningun_recurso_muestra_lo_no_publicado_ni_lo_no_autorizado(client, publicada, sin_publicar):
+    from cuestionarios.models import RespuestaIdentidad
+    from tests.cuestionarios.factories import CuestionarioCurricularFactory
+
+    CuestionarioCurricularFactory(
+        persona=sin_publicar.persona,
+        proceso=sin_publicar.eleccion.proceso,
+        propuesta_1="CURRICULAR-EN-CAPTURA",
+    )
+    RespuestaIdentidad.objects.filter(cuestionario__persona=sin_publicar.persona).update(texto="SIN-PERMISO")
+    RespuestaIdentidad.objects.filter(cuestionario__persona=publicada.persona).update(texto="RETIRADA")
+    Consentimiento.objects.filter(persona=publicada.persona).update(autoriza_publicacion=False)
+    SeccionFactory(numero=4321, distrito_local=publicada.eleccion.distrito_local)
+    rutas = [
+        "/",
+        "/procesos/",
+        "/procesos/pelo-2027/",
+        "/procesos/pelo-2027/estadisticas/",
+        "/procesos/pelo-2027/participacion/",
+        "/contiendas/",
+        f"/contiendas/{publicada.eleccion_id}/",
+        "/actores/",
+        "/personas/",
+        f"/personas/{publicada.persona_id}/",
+        f"/personas/{sin_publicar.persona_id}/",
+        "/candidaturas/",
+        "/candidaturas/?estado=todas",
+        f"/candidaturas/{publicada.pk}/",
+        f"/candidaturas/{sin_publicar.pk}/",
+        "/plataformas/",
+        "/secciones/4321/",
+    ]
+
+    for ruta in rutas:
+        respuesta = client.get("/api/v1" + ruta)
+        texto = respuesta.content.decode()
+        assert respuesta.status_code == 200, ruta
+        for secreto in ("CURRICULAR-EN-CAPTURA", "SIN-PERMISO", "RETIRADA", "@ejemplo.mx"):
+            if secreto == "@ejemplo.mx" and ruta == f"/candidaturas/{publicada.pk}/":
+                continue  # el correo público que la candidatura publicó, sí
+            assert secreto not in texto, (ruta, secreto)
