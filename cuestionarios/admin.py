@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from comun.admin import SoloLecturaMixin
 from cuestionarios import services
@@ -195,6 +196,7 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
         return TemplateResponse(request, "cuestionarios/admin_observar.html", contexto)
 
     def _mover_varios(self, request, queryset, movimiento, hecho):
+        """`hecho(n)`: el mensaje de éxito en singular o plural (`ngettext`), con `%(n)s`."""
         movidos, rechazados = 0, 0
         for cuestionario in queryset:
             try:
@@ -203,21 +205,38 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
             except PermissionDenied:
                 rechazados += 1
         if movidos:
-            self.message_user(request, hecho % {"n": movidos}, messages.SUCCESS)
+            self.message_user(request, hecho(movidos) % {"n": movidos}, messages.SUCCESS)
         if rechazados:
             self.message_user(
                 request,
-                _g("%(n)s no se movieron: su estado o tus permisos no lo permiten.") % {"n": rechazados},
+                ngettext(
+                    "%(n)s cuestionario no se movió: su estado o tus permisos no lo permiten.",
+                    "%(n)s cuestionarios no se movieron: su estado o tus permisos no lo permiten.",
+                    rechazados,
+                )
+                % {"n": rechazados},
                 messages.WARNING,
             )
 
     @admin.action(description=_("Pasar a revisión"), permissions=["revisar"])
     def pasar_a_revision(self, request, queryset):
-        self._mover_varios(request, queryset, "revisar", _g("%(n)s cuestionarios pasaron a revisión."))
+        self._mover_varios(
+            request,
+            queryset,
+            "revisar",
+            lambda n: ngettext(
+                "%(n)s cuestionario pasó a revisión.", "%(n)s cuestionarios pasaron a revisión.", n
+            ),
+        )
 
     @admin.action(description=_("Publicar"), permissions=["publicar"])
     def publicar(self, request, queryset):
-        self._mover_varios(request, queryset, "publicar", _g("%(n)s cuestionarios publicados."))
+        self._mover_varios(
+            request,
+            queryset,
+            "publicar",
+            lambda n: ngettext("%(n)s cuestionario publicado.", "%(n)s cuestionarios publicados.", n),
+        )
 
     def has_revisar_permission(self, request):
         return request.user.has_perm("cuestionarios.revisar_cuestionario")

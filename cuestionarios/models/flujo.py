@@ -62,7 +62,7 @@ class Observacion(models.Model):
     """Observación del personal sobre una parte del cuestionario, con el supuesto de la spec §6 (IEEN, C1)."""
 
     class Supuesto(models.TextChoices):
-        # Texto literal de IEEN (spec §6), con sus erratas.
+        # Los supuestos de IEEN (spec §6), con la ortografía corregida: estos textos los lee la persona.
         COPIA = (
             "copia",
             _("Publicar información que sea copia íntegra de las propuestas de otras candidaturas."),
@@ -74,10 +74,10 @@ class Observacion(models.Model):
                 "personas candidatas."
             ),
         )
-        SEXISTA = "sexista", _("Hacer uso de lenguage sexista, ofensivo o discriminatorio.")
+        SEXISTA = "sexista", _("Hacer uso de lenguaje sexista, ofensivo o discriminatorio.")
         OTRA_CANDIDATURA = (
             "otra_candidatura",
-            _("Publicar información o imágenes relacioanadas con otra candidatura."),
+            _("Publicar información o imágenes relacionadas con otra candidatura."),
         )
         ALUSIONES = "alusiones", _("Hacer alusiones o menciones a otro partido político o candidatura")
         RESTRINGIDO = (
