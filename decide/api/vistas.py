@@ -49,6 +49,8 @@ LICENCIA = {
 }
 
 POR_PAGINA = 50
+SIN_CONTROL = r"^[^\x00-\x1f]*$"
+"""Texto libre sin caracteres de control (PostgreSQL no acepta el carácter nulo en una consulta)."""
 MAXIMO_POR_PAGINA = 100
 
 
@@ -89,7 +91,7 @@ MENSAJES = {
     "greater_than_equal": gettext_lazy("Debe ser al menos %(ge)s."),
     "less_than_equal": gettext_lazy("Debe ser a lo más %(le)s."),
     "literal_error": gettext_lazy("Ese valor no está entre las opciones: %(expected)s."),
-    "string_pattern_mismatch": gettext_lazy("No es un identificador válido (letras, números, - y _)."),
+    "string_pattern_mismatch": gettext_lazy("Tiene caracteres que no valen aquí."),
     "string_too_long": gettext_lazy("Es demasiado largo (máximo %(max_length)s caracteres)."),
     "missing": gettext_lazy("Falta este dato."),
 }
@@ -611,7 +613,10 @@ def actor(request, slug: str = Path(..., pattern=e.PATRON_SLUG)):
 
 class FiltrosDePersonas(Paginacion):
     q: str | None = Field(
-        None, max_length=100, description="Parte del nombre; no importan acentos ni mayúsculas."
+        None,
+        max_length=100,
+        pattern=SIN_CONTROL,
+        description="Parte del nombre; no importan acentos ni mayúsculas.",
     )
     proceso: str | None = Field(
         None, pattern=e.PATRON_SLUG, description="Sólo quienes compiten en este proceso."
@@ -696,7 +701,9 @@ def persona(request, id: int = Id):
 class FiltrosDeCandidaturas(ConProceso):
     """Los filtros de la búsqueda de Conóceles (mismos nombres y valores), más `estado`."""
 
-    q: str | None = Field(None, max_length=100, description="Parte del nombre; al menos dos letras.")
+    q: str | None = Field(
+        None, max_length=100, pattern=SIN_CONTROL, description="Parte del nombre; al menos dos letras."
+    )
     cargo: e.Cargo | None = None
     actor: str | None = Field(None, pattern=e.PATRON_SLUG, description="Identificador del actor político.")
     municipio: int | None = Field(None, ge=1, le=e.ENTERO_MAXIMO, description="Clave IEEM del municipio.")

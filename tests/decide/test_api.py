@@ -447,3 +447,11 @@ def test_ningun_recurso_muestra_lo_no_publicado_ni_lo_no_autorizado(client, publ
             if secreto == "@ejemplo.mx" and ruta == f"/candidaturas/{publicada.pk}/":
                 continue  # el correo público que la candidatura publicó, sí
             assert secreto not in texto, (ruta, secreto)
+
+
+@pytest.mark.parametrize("ruta", ["/personas/", "/candidaturas/"])
+def test_caracter_nulo_en_el_nombre_da_400(client, proceso, ruta):
+    respuesta = api(client, ruta, q="a\x00b")
+
+    assert respuesta.status_code == 400
+    assert "q" in respuesta.json()["errores"]
