@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "allauth",
     "allauth.account",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "comun.cache_publica.CachePublicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "decide.middleware.EncabezadosDeSeguridadMiddleware",
+    # /api/: CORS, caché pública con ETag/304, límite por IP y errores en JSON (decide/api/http.py).
+    "decide.api.http.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -303,6 +306,10 @@ PARTICIPACION_VENTANA_TOKENS = env_entero("DECIDE_PARTICIPACION_VENTANA_TOKENS",
 # guarda marcada y no suma: hogares y NAT de operador caben de sobra (docs/participacion.md).
 PARTICIPACION_REACCIONES_POR_IP_Y_OBJETO = env_entero("DECIDE_PARTICIPACION_REACCIONES_POR_IP", 20)
 PARTICIPACION_VENTANA_POR_IP_Y_OBJETO = env_entero("DECIDE_PARTICIPACION_VENTANA_POR_IP", 24 * 60 * 60)
+
+# --- API de datos abiertos (/api/v1/) -------------------------------------------------------------
+# Consultas por IP y minuto antes de responder 429 (0 = sin límite; el benchmark lo apaga para sí).
+API_LIMITE_POR_MINUTO = env_entero("DECIDE_API_LIMITE_POR_MINUTO", 300)
 
 # --- Portal ---------------------------------------------------------------------------------------
 DECIDE_CONTACTO_CORREO = os.environ.get("DECIDE_CONTACTO_CORREO", "decide@ieem.org.mx")

@@ -2,10 +2,16 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps import views as sitemaps_views
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas import views as candidaturas_views
+from decide import views as decide_views
+from decide.api.documentacion import documentacion as api_documentacion
+from decide.api.http import no_encontrada as api_no_encontrada
+from decide.api.vistas import api
+from decide.sitemaps import SITEMAPS
 from participacion import urls_plataformas
 from plataformas import urls as urls_de_plataformas
 
@@ -30,6 +36,23 @@ urlpatterns = [
     path("captura/", include("cuestionarios.urls")),
     path("cuentas/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    # API de sólo lectura (docs/api.md). Lo que no es un recurso responde 404 en JSON.
+    path("api/v1/docs/", api_documentacion, name="api_documentacion"),
+    path("api/v1/", api.urls),
+    re_path(r"^api/", api_no_encontrada),
+    path(
+        "sitemap.xml",
+        sitemaps_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_seccion"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_seccion",
+    ),
+    path("robots.txt", decide_views.robots, name="robots"),
 ]
 
 if settings.DEBUG:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("mi-seccion/", views.mi_seccion, name="mi_seccion"),
     path("aviso-de-privacidad/", views.aviso_de_privacidad, name="aviso_de_privacidad"),
     path("salud/", views.salud, name="salud"),
+    path("accesibilidad/", views.accesibilidad, name="accesibilidad"),
     path("atribuciones/", views.atribuciones, name="atribuciones"),
     path("quita-dudas/", views.quita_dudas, name="quita_dudas"),
     path("recursos/", views.recursos, name="recursos"),

@@ -1,6 +1,8 @@
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -78,6 +80,28 @@ def mi_seccion(request):
 @require_safe
 def aviso_de_privacidad(request):
     return render(request, "decide/aviso_de_privacidad.html")
+
+
+@require_safe
+@pagina_publica_en_cache()
+def accesibilidad(request):
+    """Declaración de accesibilidad: objetivo, cómo se prueba, limitaciones y cómo reportar."""
+    return render(request, "decide/accesibilidad.html")
+
+
+@require_safe
+def robots(request):
+    """Deja indexar lo público y señala el sitemap; no las áreas con cuenta, el admin ni la API."""
+    lineas = [
+        "User-agent: *",
+        *(f"Disallow: {ruta}" for ruta in ("/captura/", "/cuentas/", "/admin/", "/api/", "/participacion/")),
+        "",
+        "Sitemap: " + request.build_absolute_uri(reverse("sitemap")),
+        "",
+    ]
+    respuesta = HttpResponse("\n".join(lineas), content_type="text/plain; charset=utf-8")
+    patch_cache_control(respuesta, public=True, max_age=3600)
+    return respuesta
 
 
 @never_cache

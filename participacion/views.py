@@ -22,7 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from candidaturas.models import ActorPolitico, ProcesoElectoral
 from candidaturas.procesos import proceso_de_la_peticion
@@ -107,7 +107,7 @@ def _privada(respuesta):
 # --- Lo de cada visitante -----------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def estado(request):
     """`GET /participacion/estado/?o=<clave>&o=<clave>` → JSON con lo de este visitante.
 
@@ -135,7 +135,7 @@ def estado(request):
     return _privada(guardar_token(request, respuesta))
 
 
-@require_GET
+@require_safe
 @never_cache
 def confirmar_reaccion(request):
     """Sin JavaScript: «¿Confirmas tu Me gusta en …?» con el formulario POST y su token CSRF."""
@@ -183,7 +183,7 @@ def _objetivo_del_comentario(comentario):
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 def confirmar_reporte(request, pk):
     """Sin JavaScript: «¿Reportar este comentario?» con el formulario POST y su token CSRF."""
@@ -201,7 +201,7 @@ def confirmar_reporte(request, pk):
     return guardar_token(request, render(request, "participacion/confirmar_reporte.html", contexto))
 
 
-@require_GET
+@require_safe
 @never_cache
 def escribir_comentario(request):
     """Sin JavaScript: el formulario de comentario con su marca y su token CSRF."""
