@@ -8,6 +8,8 @@ import datetime
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -46,6 +48,17 @@ def datos_de_la_api(db, settings):
     CandidaturaFactory(eleccion=diputacion, actor=sustituida.actor, sustituye=sustituida)
     SeccionFactory(numero=1, municipio=ayuntamiento.municipio, distrito_local=diputacion.distrito_local)
     PropuestaFactory(plataforma=PlataformaElectoralFactory(proceso=proceso, actor=actor))
+
+
+@pytest.fixture(autouse=True)
+def _conexion_abierta_entre_peticiones():
+    """La aplicación WSGI cierra la conexión a la base al terminar cada petición; el cliente de
+    pruebas de Django lo evita igual que aquí, para que todo ocurra en la transacción de la prueba."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 # El esquema se lee del mismo objeto que sirve /api/v1/schema/ (no necesita la base de datos) y
