@@ -37,7 +37,7 @@ run: $(BIN)/.instalado staticfiles/staticfiles.json
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(BIN)/.instalado
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 check: $(BIN)/.instalado
 	# Las dependencias entre apps apuntan en un solo sentido (docs/arquitectura.md).
