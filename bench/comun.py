@@ -474,7 +474,8 @@ CODIGO_ELEGIR_PUBLICACION = """
 import json
 from candidaturas.models import Candidatura
 from cuestionarios.models import CuestionarioCurricular, Estado
-listos = (Estado.EN_REVISION, Estado.ENVIADO, Estado.VALIDADO_PARTIDO, Estado.CORREGIDO)
+# «enviado» sólo si no espera la validación del partido (el servicio lo rechazaría).
+listos = (Estado.EN_REVISION, Estado.VALIDADO_PARTIDO, Estado.CORREGIDO)
 pendientes = CuestionarioCurricular.objects.filter(estado__in=listos, proceso__predeterminado=True)
 for c in pendientes.order_by("pk"):
     candidatura = (

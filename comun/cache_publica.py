@@ -44,6 +44,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
 from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -225,6 +226,20 @@ def _respuesta_guardada(entrada, marca):
     return respuesta
 
 
+def _buscar(request, pares, alcances, kwargs):
+    """(clave, firma, entrada o None) de la página pedida: una sola lectura `get_many` trae las
+    versiones de sus alcances y la entrada guardada."""
+    ruta = hashlib.sha256(f"{request.path}?{urlencode(pares)}".encode()).hexdigest()
+    clave = f"{PREFIJO}:{huella_de_despliegue()}:{ruta}"
+    claves_version = [_clave_version(a) for a in _resolver_alcances(alcances, request, kwargs)]
+    leidas = cache.get_many([*claves_version, clave])
+    return clave, _versiones(claves_version, leidas), leidas.get(clave)
+
+
+def _es_fresca(entrada, firma):
+    return entrada["firma"] == firma and time.time() < entrada["fresca_hasta"]
+
+
 def pagina_publica_en_cache(segundos=300, *, parametros=PARAMETROS_POR_OMISION, alcances=None):
     """Decorador de vistas públicas de sólo lectura (ver el docstring del módulo).
 
@@ -256,14 +271,14 @@ def pagina_publica_en_cache(segundos=300, *, parametros=PARAMETROS_POR_OMISION, 
                 pagina.privada = True
                 return vista(request, *args, **kwargs)
 
-            ruta = hashlib.sha256(f"{request.path}?{urlencode(pares)}".encode()).hexdigest()
-            clave = f"{PREFIJO}:{huella_de_despliegue()}:{ruta}"
-            claves_version = [_clave_version(a) for a in _resolver_alcances(alcances, request, kwargs)]
-            leidas = cache.get_many([*claves_version, clave])
-            firma = _versiones(claves_version, leidas)
-            entrada = leidas.get(clave)
+            # El middleware ya buscó esta página antes de la cadena de middlewares (y no la tenía
+            # fresca); si no, se busca aquí (p. ej. una vista llamada sin el middleware).
+            busqueda = getattr(request, "_busqueda_publica", None) or _buscar(
+                request, pares, alcances, kwargs
+            )
+            clave, firma, entrada = busqueda
             if entrada is not None:
-                if entrada["firma"] == firma and time.time() < entrada["fresca_hasta"]:
+                if _es_fresca(entrada, firma):
                     return _respuesta_guardada(entrada, "HIT")
                 candado = f"{clave}:candado"
                 if not cache.add(candado, 1, SEGUNDOS_CANDADO):
@@ -340,6 +355,10 @@ class CachePublicaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not _tiene_sesion(request):
+            guardada = self._desde_la_cache(request)
+            if guardada is not None:
+                return guardada
         respuesta = self.get_response(request)
         pagina = getattr(request, "_pagina_publica", None)
         if pagina is None:
@@ -349,6 +368,35 @@ class CachePublicaMiddleware:
         finally:
             if pagina.candado:
                 cache.delete(pagina.candado)
+
+    def _desde_la_cache(self, request):
+        """La página fresca, servida aquí antes de los demás middlewares, o None.
+
+        Para quien no trae sesión, la sesión, el CSRF, el usuario y los mensajes no cambian en nada
+        una página pública guardada, y la entrada ya guarda las cabeceras que pusieron (seguridad,
+        idioma): servirla desde aquí ahorra recorrer la cadena. Si la entrada falta o venció, deja
+        lo leído en la petición para que el decorador no vuelva a leer la caché."""
+        try:
+            coincidencia = resolve(request.path_info)
+        except Resolver404:
+            return None
+        config = getattr(coincidencia.func, "pagina_publica", None)
+        if config is None:
+            return None
+        pares, desconocidos = _consulta_canonica(request, config["parametros"])
+        if desconocidos:
+            return None  # el decorador responde la redirección a la URL canónica
+        busqueda = _buscar(request, pares, config["alcances"], coincidencia.kwargs)
+        _clave, firma, entrada = busqueda
+        if entrada is None or not _es_fresca(entrada, firma):
+            request._busqueda_publica = busqueda
+            return None
+        respuesta = _respuesta_guardada(entrada, "HIT")
+        _agregar_vary(respuesta, "Cookie")
+        respuesta["Cache-Control"] = _cache_control_publico(config["segundos"])
+        if _no_modificada(request, respuesta):
+            return _respuesta_304(respuesta)
+        return respuesta
 
     def _terminar(self, request, respuesta, pagina):
         _agregar_vary(respuesta, "Cookie")

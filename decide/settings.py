@@ -85,7 +85,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Primero: guarda las páginas públicas ya con todo lo que pongan los demás (cookies incluidas).
+    # Cuenta las páginas vistas (P11, decide/visitas.py), también las que la caché sirve sin recorrer
+    # la cadena; al volver la respuesta ya está resuelto el usuario (el personal no cuenta).
+    "decide.middleware.ContadorDeVisitasMiddleware",
+    # Guarda las páginas públicas ya con todo lo que pongan los demás (cookies incluidas) y sirve las
+    # frescas antes de los demás middlewares (comun/cache_publica.py).
     "comun.cache_publica.CachePublicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "decide.middleware.EncabezadosDeSeguridadMiddleware",
@@ -102,8 +106,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # El personal sólo usa el portal con un segundo factor (TOTP) activado (C1, issue 12).
     "cuentas.middleware.ExigirSegundoFactorAlPersonal",
-    # Al final: cuenta las páginas vistas ya con el usuario resuelto (P11, decide/visitas.py).
-    "decide.middleware.ContadorDeVisitasMiddleware",
 ]
 
 FORM_RENDERER = "comun.renderizador.Renderizador"
@@ -144,7 +146,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "comun.cache_redis.CacheRedis",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "decide",
         }
