@@ -50,7 +50,8 @@ def perfil(request, pk):
     Es el mismo HTML para todo visitante anónimo (va a la caché de páginas): los formularios de
     reacción y comentario no llevan token CSRF ni la reacción propia; eso lo pide
     `static/js/reacciones.js` a `participacion:estado`, o sin JavaScript lo da la confirmación."""
-    candidatura = get_object_or_404(consultas.con_estado_de_captura(Candidatura.objects.all()), pk=pk)
+    candidatura = get_object_or_404(Candidatura.objects.para_listado(), pk=pk)
+    consultas.anotar_estado_de_captura([candidatura])
     if not candidatura.vigente:
         return render(
             request,
@@ -87,8 +88,8 @@ def comparar(request):
     if not form.is_valid():
         return render(request, "conoceles/comparar.html", {"form": form}, status=400)
     identificadores = form.cleaned_data["id"]
-    candidaturas = consultas.con_estado_de_captura(
-        Candidatura.objects.vigentes().filter(pk__in=identificadores)
+    candidaturas = consultas.anotar_estado_de_captura(
+        Candidatura.objects.vigentes().filter(pk__in=identificadores).para_listado()
     )
     por_id = {c.pk: c for c in candidaturas}
     faltantes = [i for i in identificadores if i not in por_id]

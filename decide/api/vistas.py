@@ -275,14 +275,12 @@ def _candidatura(base, c):
 def _con_todo(candidaturas):
     """Las candidaturas de `candidaturas` con lo que pinta la API, en dos consultas.
 
-    El estado de captura sale de `con_estado_de_captura` (el mismo del buscador). Las sustituciones
+    El estado de captura sale de `anotar_estado_de_captura` (el mismo del buscador). Las sustituciones
     (la anterior y la sustituta, con su persona) se traen aparte: como JOIN harían que PostgreSQL
     tardara más en planear la consulta (doce tablas) que en ejecutarla.
     """
-    lista = list(
-        consultas.con_estado_de_captura(candidaturas)
-        .select_related(None)
-        .select_related(
+    lista = consultas.anotar_estado_de_captura(
+        candidaturas.select_related(
             "persona", "actor", "eleccion__proceso", "eleccion__distrito_local", "eleccion__municipio"
         )
     )

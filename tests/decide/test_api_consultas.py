@@ -133,9 +133,9 @@ def participacion(n):
 
 # Presupuesto de cada operación, con su porqué.
 PRESUPUESTOS = {
-    candidaturas: 5,  # procesos abiertos, total, IDs de la página, la página y sus sustituciones
-    candidaturas_de_un_actor: 5,  # lo mismo; las opciones de la búsqueda ya memorizadas
-    candidatura: 5,  # candidatura, sus sustituciones, cuestionario publicado, identidad publicable, fechas
+    candidaturas: 6,  # procesos abiertos, total, IDs, la página, su estado de captura y sus sustituciones
+    candidaturas_de_un_actor: 6,  # lo mismo; las opciones de la búsqueda ya memorizadas
+    candidatura: 6,  # candidatura, estado de captura, sustituciones, cuestionario, identidad, fechas
     personas: 2,  # total y página
     persona: 2,  # persona y sus candidaturas
     contiendas: 3,  # procesos abiertos, total y página
