@@ -10,6 +10,7 @@ Qué es público:
 
 import datetime
 import json
+from array import array
 
 from django.core.paginator import Paginator
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Value, When
@@ -17,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Candidatura
+from comun.cache_publica import memorizar
 from comun.texto import son_digitos
 from cuestionarios.models import CuestionarioCurricular, Estado, RespuestaIdentidad
 
@@ -133,13 +135,21 @@ def candidaturas_publicas(proceso):
 ORDEN_POR_NOMBRE = ("persona__primer_apellido", "persona__segundo_apellido", "persona__nombre", "pk")
 
 
-def pagina_de_resultados(candidaturas, numero, por_pagina):
+def pagina_de_resultados(candidaturas, numero, por_pagina, *, memoria=None):
     """Página `numero` de `candidaturas` por nombre, con lo que pinta cada tarjeta.
 
     Primero ordena y corta sólo los identificadores (filas angostas) y luego trae con su estado de
     captura nada más las candidaturas de la página: así el costo no crece con el proceso.
+
+    Con `memoria=(nombre, alcances)` la lista ordenada de identificadores se memoriza en el proceso
+    de gunicorn (ver `comun.cache_publica.memorizar`) mientras no cambien esos alcances: pasar de
+    página o volver a los mismos filtros ya no cuenta ni ordena el proceso entero (~30 ms). Se guarda
+    como `array` de enteros (8 bytes por candidatura).
     """
     ordenadas = candidaturas.order_by(*ORDEN_POR_NOMBRE).values_list("pk", flat=True)
+    if memoria is not None:
+        nombre, alcances = memoria
+        ordenadas = memorizar(nombre, alcances, lambda: array("q", ordenadas))
     pagina = Paginator(ordenadas, por_pagina).get_page(numero)
     identificadores = list(pagina.object_list)
     por_id = {

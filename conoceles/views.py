@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
-from comun.cache_publica import pagina_publica_en_cache
+from comun.cache_publica import alcance_de_proceso, pagina_publica_en_cache
 from comun.texto import son_digitos
 from conoceles import consultas
 from conoceles.forms import BusquedaForm, CompararForm, opciones_de_busqueda
@@ -33,7 +33,10 @@ def inicio(request):
     vigentes = Candidatura.objects.vigentes().filter(eleccion__proceso=proceso)
     form.poner_conteos(vigentes)
     pagina = consultas.pagina_de_resultados(
-        form.filtrar(vigentes), request.GET.get("pagina"), RESULTADOS_POR_PAGINA
+        form.filtrar(vigentes),
+        request.GET.get("pagina"),
+        RESULTADOS_POR_PAGINA,
+        memoria=(f"conoceles:orden:{proceso.pk}:{form.clave()}", [alcance_de_proceso(proceso.slug)]),
     )
     filtros_activos = form.filtros_activos()
     # Con una búsqueda hecha, los resultados van primero (en un teléfono, antes que los filtros).

@@ -289,18 +289,17 @@ def test_la_busqueda_no_crece_en_consultas(client, diputacion, django_assert_num
 
     assert con_una == con_veinte
     # procesos, actores, municipios, distritos, conteos de los filtros (una consulta agrupada), total,
-    # identificadores de la página, sus candidaturas y los cuestionarios de esas personas
-    assert con_veinte == 9
+    # identificadores en orden (el total es su largo), la página y los cuestionarios de esas personas
+    assert con_veinte == 8
 
 
 def test_las_opciones_de_los_filtros_se_memorizan_por_proceso(client, diputacion, django_assert_num_queries):
     publicar(candidata(diputacion, actor=ActorPoliticoFactory()))
     client.get(URL, {"sexo": "mujer"})
 
-    # procesos, conteos de los filtros, total, identificadores de la página, sus candidaturas y su
-    # estado de captura: los
+    # procesos, conteos de los filtros, identificadores en orden, la página y su estado de captura: los
     # actores, municipios y distritos del proceso ya no se consultan mientras el proceso no cambie.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         respuesta = client.get(URL, {"q": "ana"})
 
     assert respuesta["X-Cache"] == "MISS"
@@ -356,3 +355,24 @@ def test_el_estado_de_captura_de_una_pagina_coincide_con_el_de_la_consulta(diput
         "sin_captura",
     ]
     assert por_consulta[publicada.pk][3] == "licenciatura"
+
+
+def test_otra_pagina_de_la_misma_busqueda_no_vuelve_a_contar_ni_ordenar(
+    client, diputacion, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from comun.cache_publica import alcance_de_proceso, invalidar
+
+    for numero in range(30):
+        candidata(diputacion, nombre=f"Persona{numero:02d}", actor=ActorPoliticoFactory())
+    client.get(URL, {"sexo": "mujer"})
+
+    # procesos, la página 2 y el estado de captura de sus candidaturas
+    with django_assert_num_queries(3):
+        respuesta = client.get(URL, {"sexo": "mujer", "pagina": 2})
+
+    assertContains(respuesta, "Persona29")
+    assertNotContains(respuesta, "Persona00")
+
+    candidata(diputacion, nombre="Zacarías", primer_apellido="Zúñiga", actor=ActorPoliticoFactory())
+    invalidar(alcance_de_proceso(diputacion.proceso.slug))  # lo que hace un cambio en el registro
+    assertContains(client.get(URL, {"sexo": "mujer", "pagina": 2}), "Zúñiga")
