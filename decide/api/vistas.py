@@ -153,6 +153,17 @@ def _proceso_por_id(slug):
     return proceso
 
 
+def _con_candidaturas_en(consulta, campo, slug):
+    """`consulta` sólo con lo que tiene alguna candidatura (por su `campo`) en el proceso `slug`;
+    sin `slug`, igual. 404 si el proceso no existe."""
+    if not slug:
+        return consulta
+    proceso = _proceso_por_id(slug)
+    return consulta.filter(
+        Exists(Candidatura.objects.filter(**{campo: OuterRef("pk")}, eleccion__proceso=proceso))
+    )
+
+
 class Base:
     """Arma URLs absolutas sin recalcular el anfitrión en cada fila."""
 
@@ -584,12 +595,7 @@ def _actores():
 )
 def actores(request, filtros: Query[FiltrosDeActores]):
     """Partidos, coaliciones, candidaturas comunes e independientes."""
-    consulta = _actores()
-    if filtros.proceso:
-        proceso = _proceso_por_id(filtros.proceso)
-        consulta = consulta.filter(
-            Exists(Candidatura.objects.filter(actor=OuterRef("pk"), eleccion__proceso=proceso))
-        )
+    consulta = _con_candidaturas_en(_actores(), "actor", filtros.proceso)
     objetos, sobre = paginar(request, consulta, filtros)
     return {**sobre, "resultados": [_actor_json(a) for a in objetos]}
 
@@ -648,12 +654,7 @@ def _personas_publicas():
     tags=["Personas"],
 )
 def personas(request, filtros: Query[FiltrosDePersonas]):
-    consulta = _personas_publicas()
-    if filtros.proceso:
-        proceso = _proceso_por_id(filtros.proceso)
-        consulta = consulta.filter(
-            Exists(Candidatura.objects.filter(persona=OuterRef("pk"), eleccion__proceso=proceso))
-        )
+    consulta = _con_candidaturas_en(_personas_publicas(), "persona", filtros.proceso)
     texto = normalizar(filtros.q or "")
     for palabra in texto.split():
         consulta = consulta.filter(nombre_normalizado__contains=palabra)
