@@ -25,7 +25,10 @@ candado (`cache.add`) y la reconstruye; las que llegan mientras tanto reciben la
 
 **HTTP.** Para quien no tiene sesión: `Cache-Control: public, max-age, s-maxage,
 stale-while-revalidate`, `ETag` (huella del cuerpo) y `Last-Modified` (cuándo se construyó) con 304
-a `If-None-Match`/`If-Modified-Since`, y `Vary: Cookie`. Con sesión, mensajes pendientes o
+a `If-None-Match`/`If-Modified-Since`, y `Vary: Cookie, Accept-Encoding`. Cada entrada guarda
+también su versión gzip (comprimida una vez, al construirla), que recibe quien manda
+`Accept-Encoding: gzip` (todo navegador), con su propia ETag. Sin riesgo de BREACH: una página
+pública guardada no lleva secretos (ni token CSRF ni sesión). Con sesión, mensajes pendientes o
 cualquier `Set-Cookie` (p. ej. un token CSRF): `Cache-Control: private, no-store` y nada se guarda.
 HEAD usa la misma entrada que GET (el servidor quita el cuerpo).
 
@@ -34,6 +37,7 @@ nunca sirve páginas guardadas por el anterior.
 """
 
 import functools
+import gzip
 import hashlib
 import re
 import time
@@ -62,6 +66,9 @@ SEGUNDOS_COPIA_VIEJA = 3600
 """Cuánto más vive en la caché una entrada vencida, para servirla mientras otra petición la rehace."""
 SEGUNDOS_CANDADO = 5
 """Si quien reconstruye una página falla sin soltar el candado, otra petición lo intenta tras esto."""
+
+MINIMO_GZIP = 1024
+"""Desde cuántos bytes se guarda también la versión gzip de una página (las de error son cortas)."""
 
 PREFIJO = "pagina"
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
@@ -216,11 +223,24 @@ class _Pagina:
         self.candado = None
 
 
-def _respuesta_guardada(entrada, marca):
+def _acepta_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def _servir_comprimida(respuesta, entrada):
+    """Pone en `respuesta` la versión gzip de la entrada, con su propia ETag (otra representación)."""
+    respuesta.content = entrada["comprimido"]
+    respuesta["Content-Encoding"] = "gzip"
+    respuesta["ETag"] = entrada["etag"][:-1] + '-gz"'
+
+
+def _respuesta_guardada(entrada, marca, request):
     respuesta = HttpResponse(entrada["contenido"], status=entrada["estado"])
     for nombre, valor in entrada["cabeceras"]:
         respuesta[nombre] = valor
     respuesta["ETag"] = entrada["etag"]
+    if entrada.get("comprimido") and _acepta_gzip(request):
+        _servir_comprimida(respuesta, entrada)
     respuesta["Last-Modified"] = http_date(entrada["construida"])
     respuesta["X-Cache"] = marca
     return respuesta
@@ -279,11 +299,11 @@ def pagina_publica_en_cache(segundos=300, *, parametros=PARAMETROS_POR_OMISION, 
             clave, firma, entrada = busqueda
             if entrada is not None:
                 if _es_fresca(entrada, firma):
-                    return _respuesta_guardada(entrada, "HIT")
+                    return _respuesta_guardada(entrada, "HIT", request)
                 candado = f"{clave}:candado"
                 if not cache.add(candado, 1, SEGUNDOS_CANDADO):
                     # Otra petición ya la está reconstruyendo: mientras, la copia anterior.
-                    return _respuesta_guardada(entrada, "STALE")
+                    return _respuesta_guardada(entrada, "STALE", request)
                 pagina.candado = candado
             pagina.clave, pagina.firma = clave, firma
             respuesta = vista(request, *args, **kwargs)
@@ -307,6 +327,7 @@ _CABECERAS_QUE_NO_SE_GUARDAN = {
     "x-cache",
     "content-length",
     "expires",
+    "content-encoding",
 }
 
 
@@ -391,8 +412,9 @@ class CachePublicaMiddleware:
         if entrada is None or not _es_fresca(entrada, firma):
             request._busqueda_publica = busqueda
             return None
-        respuesta = _respuesta_guardada(entrada, "HIT")
+        respuesta = _respuesta_guardada(entrada, "HIT", request)
         _agregar_vary(respuesta, "Cookie")
+        _agregar_vary(respuesta, "Accept-Encoding")
         respuesta["Cache-Control"] = _cache_control_publico(config["segundos"])
         if _no_modificada(request, respuesta):
             return _respuesta_304(respuesta)
@@ -406,8 +428,11 @@ class CachePublicaMiddleware:
         if respuesta.status_code != 200:
             respuesta["Cache-Control"] = "no-cache"
             return respuesta
+        _agregar_vary(respuesta, "Accept-Encoding")
         if pagina.clave is not None:
-            self._guardar(respuesta, pagina)
+            entrada = self._guardar(respuesta, pagina)
+            if entrada["comprimido"] and _acepta_gzip(request):
+                _servir_comprimida(respuesta, entrada)
         respuesta["Cache-Control"] = _cache_control_publico(pagina.segundos)
         if _no_modificada(request, respuesta):
             return _respuesta_304(respuesta)
@@ -427,8 +452,11 @@ class CachePublicaMiddleware:
                 if nombre.lower() not in _CABECERAS_QUE_NO_SE_GUARDAN
             ],
             "contenido": contenido,
+            # Comprimida una sola vez, al construirla: cada acierto la sirve sin volver a comprimir.
+            "comprimido": gzip.compress(contenido, 6, mtime=0) if len(contenido) >= MINIMO_GZIP else None,
             "etag": f'"{hashlib.sha256(contenido).hexdigest()[:24]}"',
         }
         cache.set(pagina.clave, entrada, pagina.segundos + SEGUNDOS_COPIA_VIEJA)
         respuesta["ETag"] = entrada["etag"]
         respuesta["Last-Modified"] = http_date(entrada["construida"])
+        return entrada

@@ -9,6 +9,8 @@ participación. Los encabezados HTTP (CORS, caché, ETag, límite por IP) los po
 """
 
 import math
+from array import array
+from collections.abc import Sequence
 from typing import Literal
 
 from django.db.models import Exists, OuterRef, Q
@@ -30,6 +32,7 @@ from candidaturas.models import (
     SeccionElectoral,
 )
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import alcance_de_proceso, memorizar
 from comun.texto import normalizar
 from conoceles import consultas
 from conoceles import estadisticas as est
@@ -171,6 +174,8 @@ class Base:
         self.request = request
         self.raiz = request.build_absolute_uri("/").rstrip("/")
         self._contiendas = {}
+        # El perfil de cada fila sin un `reverse` por fila (50 por página): «/conoceles/0/» sin «0/».
+        self._perfiles = self.raiz + reverse("conoceles:perfil", args=[0]).removesuffix("0/")
 
     def contienda(self, eleccion):
         """(contienda breve, área) de `eleccion`, calculadas una vez por petición: en una página
@@ -183,7 +188,7 @@ class Base:
         return self.raiz + ruta
 
     def perfil(self, pk):
-        return self.raiz + reverse("conoceles:perfil", args=[pk])
+        return f"{self._perfiles}{pk}/"
 
     def api(self, nombre, **kwargs):
         return self.raiz + reverse(f"api:{nombre}", kwargs=kwargs)
@@ -193,10 +198,11 @@ class Base:
 
 
 def paginar(request, consulta, filtros):
-    """(objetos de la página, sobre) con una consulta para el total y otra para la página.
+    """(objetos de la página, sobre) con una consulta para el total y otra para la página (o sin
+    consultas, si `consulta` ya es una secuencia).
 
     Una página fuera de rango responde 404 (la primera siempre existe, aunque esté vacía)."""
-    total = consulta.count()
+    total = len(consulta) if isinstance(consulta, Sequence) else consulta.count()
     paginas = max(1, math.ceil(total / filtros.por_pagina))
     if filtros.pagina > paginas:
         raise Http404(
@@ -761,7 +767,14 @@ def candidaturas(request, filtros: Query[FiltrosDeCandidaturas]):
         consulta = consulta.filter(estado=filtros.estado)
     orden = consultas.ORDEN_POR_NOMBRE if filtros.orden == "nombre" else ("pk",)
     consulta = form.filtrar(consulta).order_by(*orden).values_list("pk", flat=True)
-    identificadores, sobre = paginar(request, consulta, filtros)
+    # Como en la búsqueda: la lista ordenada de identificadores se memoriza por proceso y consulta
+    # hasta que cambie el proceso, así otra página no vuelve a contar ni a ordenar.
+    en_orden = memorizar(
+        f"api:candidaturas:{proceso.pk}:{filtros.estado}:{filtros.orden}:{form.clave()}",
+        [alcance_de_proceso(proceso.slug)],
+        lambda: array("q", consulta),
+    )
+    identificadores, sobre = paginar(request, en_orden, filtros)
     por_id = {c.pk: c for c in _con_todo(Candidatura.objects.filter(pk__in=identificadores))}
     base = Base(request)
     return {**sobre, "resultados": [_candidatura(base, por_id[i]) for i in identificadores]}

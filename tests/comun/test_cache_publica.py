@@ -380,3 +380,39 @@ def test_la_cache_en_redis_reutiliza_su_cliente_y_no_revisa_claves_como_memcache
 
     assert redis._cache.get_client() is redis._cache.get_client()
     redis.validate_key("clave con espacios " + "x" * 300)  # memcached la rechazaría con un aviso
+
+
+def test_quien_acepta_gzip_recibe_la_pagina_comprimida_una_sola_vez_con_su_etag(client, datos, monkeypatch):
+    import gzip
+
+    url = reverse("conoceles:inicio")
+    normal = client.get(url)
+    comprimir = []
+    original = gzip.compress
+    monkeypatch.setattr(gzip, "compress", lambda *a, **k: comprimir.append(1) or original(*a, **k))
+
+    comprimida = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    otra = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert comprimida["X-Cache"] == otra["X-Cache"] == "HIT"
+    assert comprimir == []  # se comprimió al guardarla, no en cada acierto
+    assert comprimida["Content-Encoding"] == "gzip"
+    assert gzip.decompress(comprimida.content) == normal.content
+    assert len(comprimida.content) < len(normal.content) / 3
+    assert "Content-Encoding" not in normal
+    for respuesta in (normal, comprimida):
+        assert {"Cookie", "Accept-Encoding"} <= {v.strip() for v in respuesta["Vary"].split(",")}
+    assert comprimida["ETag"] != normal["ETag"]
+    revalidada = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=comprimida["ETag"])
+    assert revalidada.status_code == 304
+
+
+def test_la_primera_respuesta_tambien_sale_comprimida_si_se_acepta(client, datos):
+    import gzip
+
+    url = reverse("candidaturas:lista")
+    primera = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert primera["X-Cache"] == "MISS"
+    assert primera["Content-Encoding"] == "gzip"
+    assert gzip.decompress(primera.content) == client.get(url).content
