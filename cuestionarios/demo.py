@@ -42,9 +42,12 @@ GRADOS = ["preparatoria", "licenciatura", "licenciatura", "maestria", "doctorado
 
 
 def _texto(azar, frases, minimo=320):
+    """Frases distintas (nunca la misma dos veces en un texto) hasta pasar `minimo` caracteres."""
     partes = []
-    while len(" ".join(partes)) < minimo:
-        partes.append(azar.choice(frases))
+    for frase in azar.sample(frases, len(frases)):
+        partes.append(frase)
+        if len(" ".join(partes)) >= minimo:
+            break
     return " ".join(partes)
 
 

@@ -150,3 +150,15 @@ def test_los_datos_abiertos_no_dicen_no_contesto_de_ninguna_persona_de_la_demo(i
     celdas = [celda for fila in filas for celda in fila]
     assert NO_CONTESTO not in celdas
     assert NO_APLICA in celdas  # las condicionadas de quien dijo «No» no aplican (y no «no contestó»)
+
+
+def test_los_textos_curriculares_no_repiten_una_frase_y_cumplen_el_minimo(identidades):
+    from cuestionarios.models.curricular import MINIMO_TEXTO_LARGO
+
+    campos = ["historia_profesional", "trayectoria_politica", "por_que_quiero_el_cargo", "propuesta_1"]
+    for cuestionario in CuestionarioCurricular.objects.filter(proceso=identidades[0].proceso):
+        for campo in campos:
+            texto = getattr(cuestionario, campo)
+            frases = [f for f in texto.split(". ") if f]
+            assert len(frases) == len(set(frases)), (campo, texto)
+            assert len(texto) >= MINIMO_TEXTO_LARGO
