@@ -57,6 +57,7 @@ PROBABILIDAD_SI = 0.2
 PROBABILIDAD_NO_CONTESTA = 0.08
 JUVENTUD = (18, 29)  # «población joven (entre 18 y 29 años)», a la fecha de la elección
 PERSONA_MAYOR = 60
+ENTIDAD_LOCAL = "entidad_15"  # México, en el catálogo de la pregunta de entidad de nacimiento
 
 
 def _edad(nacimiento, fecha):
@@ -73,6 +74,12 @@ def _elegir(azar, pregunta, opciones, edad, dadas):
     """Las opciones (principales) que elige una persona ficticia para `pregunta`."""
     por_clave = {o.clave: o for o in opciones}
     no_contesta = next((o for o in opciones if o.es_no_contesto), None)
+    if "no_aplica" in por_clave:
+        # «¿A qué pueblo perteneces?» sólo tiene pueblo si la primera pregunta de su dimensión dijo «Sí».
+        primera = next((o for p, o in dadas if p.dimension == pregunta.dimension), None)
+        if primera is None or primera.clave != "si":
+            calla = primera is not None and primera.es_no_contesto and no_contesta is not None
+            return [no_contesta if calla else por_clave["no_aplica"]]
     if no_contesta is not None and azar.random() < PROBABILIDAD_NO_CONTESTA:
         return [no_contesta]
     if pregunta.dimension == "joven" and _es_si_no(opciones) and edad is not None:
@@ -81,12 +88,8 @@ def _elegir(azar, pregunta, opciones, edad, dadas):
         return [por_clave["si" if edad >= PERSONA_MAYOR else "no"]]
     if _es_si_no(opciones):
         return [por_clave["si" if azar.random() < PROBABILIDAD_SI else "no"]]
-    if "no_aplica" in por_clave:
-        # «¿A qué pueblo perteneces?» sólo tiene pueblo si la primera pregunta de su dimensión dijo «Sí».
-        primera = next((o for p, o in dadas if p.dimension == pregunta.dimension), None)
-        if primera is None or primera.clave != "si":
-            calla = primera is not None and primera.es_no_contesto and no_contesta is not None
-            return [no_contesta if calla else por_clave["no_aplica"]]
+    if pregunta.dimension == "nacimiento" and ENTIDAD_LOCAL in por_clave and azar.random() < 0.7:
+        return [por_clave[ENTIDAD_LOCAL]]  # la mayoría de quienes compiten nació en el Estado de México
     candidatas = [o for o in opciones if not o.es_no_contesto and not o.pide_texto and o.clave != "no_aplica"]
     cuantas = azar.choice([1, 1, 2]) if pregunta.tipo == pregunta.Tipo.VARIAS else 1
     return sorted(azar.sample(candidatas, min(cuantas, len(candidatas))), key=lambda o: o.orden)
