@@ -29,6 +29,7 @@ run: $(BIN)/.instalado staticfiles/staticfiles.json
 	$(MANAGE) generar_demo_cuestionarios
 	$(MANAGE) generar_demo_plataformas
 	$(MANAGE) generar_demo_participacion
+	$(MANAGE) generar_demo_recursos
 	$(MANAGE) generar_datos_abiertos
 	@echo "Decide IEEM en http://127.0.0.1:$(PORT)/ (con su worker de tareas: correo, importaciones, datos abiertos)"
 	export DJANGO_DEBUG=true DECIDE_URL_PUBLICA=http://127.0.0.1:$(PORT); \
