@@ -48,7 +48,9 @@ ORDEN_ESTADO = "estado"
 ORDEN_NOMBRE = "nombre"
 ORDEN_CANDIDATURA = "candidatura"
 
-ORDEN_POR_NOMBRE = ("persona__primer_apellido", "persona__segundo_apellido", "persona__nombre", "pk")
+# Por el nombre normalizado (sin acentos ni mayúsculas): «Álvarez» va con la «a» en SQLite y en
+# PostgreSQL, sin depender de la intercalación de la base.
+ORDEN_POR_NOMBRE = ("persona__nombre_normalizado", "pk")
 
 
 def candidaturas_del_tablero(actor):

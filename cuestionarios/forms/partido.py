@@ -52,7 +52,7 @@ class FiltroTableroPartidoForm(forms.Form):
         required=False,
         choices=[
             (ORDEN_ESTADO, _("Estado (por validar primero)")),
-            (ORDEN_NOMBRE, _("Apellido de la persona")),
+            (ORDEN_NOMBRE, _("Nombre de la persona (A–Z)")),
             (ORDEN_CANDIDATURA, _("Candidatura, como en la boleta")),
         ],
     )
