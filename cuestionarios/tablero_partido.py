@@ -8,6 +8,7 @@ Python.
 
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -134,25 +135,24 @@ def ordenar(candidaturas, orden):
 
 
 def _texto_del_total(estado, n):
-    """«12 por validar», «1 publicada»… con su plural (cada cadena, literal para makemessages)."""
+    """«12 por validar», «1 publicada»… con su plural y el número resaltado (cada cadena, literal
+    para makemessages)."""
     textos = {
-        Estado.ENVIADO: ngettext("%(n)s por validar", "%(n)s por validar", n),
-        DEVUELTA: ngettext("%(n)s devuelta con observaciones", "%(n)s devueltas con observaciones", n),
-        Estado.EN_CAPTURA: ngettext("%(n)s en captura", "%(n)s en captura", n),
-        SIN_CAPTURAR: ngettext("%(n)s sin capturar", "%(n)s sin capturar", n),
-        Estado.VALIDADO_PARTIDO: ngettext(
-            "%(n)s validada por el partido", "%(n)s validadas por el partido", n
-        ),
-        Estado.EN_REVISION: ngettext("%(n)s en revisión del IEEM", "%(n)s en revisión del IEEM", n),
+        Estado.ENVIADO: ngettext("{n} por validar", "{n} por validar", n),
+        DEVUELTA: ngettext("{n} devuelta con observaciones", "{n} devueltas con observaciones", n),
+        Estado.EN_CAPTURA: ngettext("{n} en captura", "{n} en captura", n),
+        SIN_CAPTURAR: ngettext("{n} sin capturar", "{n} sin capturar", n),
+        Estado.VALIDADO_PARTIDO: ngettext("{n} validada por el partido", "{n} validadas por el partido", n),
+        Estado.EN_REVISION: ngettext("{n} en revisión del IEEM", "{n} en revisión del IEEM", n),
         Estado.CON_OBSERVACIONES: ngettext(
-            "%(n)s con observaciones del IEEM", "%(n)s con observaciones del IEEM", n
+            "{n} con observaciones del IEEM", "{n} con observaciones del IEEM", n
         ),
         Estado.CORREGIDO: ngettext(
-            "%(n)s corregida, en espera del IEEM", "%(n)s corregidas, en espera del IEEM", n
+            "{n} corregida, en espera del IEEM", "{n} corregidas, en espera del IEEM", n
         ),
-        Estado.PUBLICADO: ngettext("%(n)s publicada", "%(n)s publicadas", n),
+        Estado.PUBLICADO: ngettext("{n} publicada", "{n} publicadas", n),
     }
-    return textos[estado] % {"n": f"{n:,}"}
+    return format_html(textos[estado], n=format_html('<span class="totales__numero">{}</span>', f"{n:,}"))
 
 
 def totales(candidaturas):

@@ -178,6 +178,10 @@ def _tablero_de_partido(request, cuenta):
         # Procesos en que compite el actor: de cada uno descarga su reporte de participación (P14).
         "bloques": bloques_del_tablero_de_representacion(actor=cuenta.actor, procesos=procesos),
     }
+    # «Más filtros» abierto si alguno de ellos se usa o tiene un error.
+    contexto["mas_filtros_activos"] = any(
+        request.GET.get(campo) for campo in ("cargo", "municipio", "distrito")
+    ) or (request.GET.get("orden") not in (None, "", tablero_partido.ORDEN_ESTADO))
     if not formulario.is_valid():
         return render(request, "cuestionarios/tablero_partido.html", contexto, status=400)
     filtradas = tablero_partido.filtrar(todas, formulario.cleaned_data).select_related(

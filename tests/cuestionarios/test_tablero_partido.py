@@ -27,6 +27,15 @@ from tests.cuestionarios.factories import CuestionarioCurricularFactory, escenar
 URL = "/captura/"
 
 
+def total(estado, texto, elegido=False):
+    """El enlace de un total por estado: «3 por validar» lleva a `?estado=enviado`."""
+    numero, resto = texto.split(" ", 1)
+    actual = ' aria-current="true"' if elegido else ""
+    return (
+        f'<a href="{URL}?estado={estado}"{actual}><span class="totales__numero">{numero}</span> {resto}</a>'
+    )
+
+
 def nombres_en_la_tabla(respuesta):
     """Los nombres de las filas (los `<th scope="row">`) en el orden en que se ven."""
     return re.findall(r'<th scope="row">([^<]+)</th>', respuesta.content.decode())
@@ -129,16 +138,14 @@ def test_los_totales_por_estado_cuentan_y_llevan_a_su_filtro(client, partido):
 
     respuesta = client.get(URL)
 
-    assertContains(respuesta, f'<a href="{URL}?estado=enviado">3 por validar</a>', html=True)
-    assertContains(respuesta, f'<a href="{URL}?estado=publicado">1 publicada</a>', html=True)
-    assertContains(
-        respuesta, f'<a href="{URL}?estado=con_observaciones">1 con observaciones del IEEM</a>', html=True
-    )
-    assertContains(respuesta, f'<a href="{URL}?estado=sin_capturar">1 sin capturar</a>', html=True)
-    assertContains(respuesta, f'<a href="{URL}?estado=devuelta">0 devueltas con observaciones</a>', html=True)
+    assertContains(respuesta, total("enviado", "3 por validar"), html=True)
+    assertContains(respuesta, total("publicado", "1 publicada"), html=True)
+    assertContains(respuesta, total("con_observaciones", "1 con observaciones del IEEM"), html=True)
+    assertContains(respuesta, total("sin_capturar", "1 sin capturar"), html=True)
+    assertContains(respuesta, total("devuelta", "0 devueltas con observaciones"), html=True)
     filtrada = client.get(URL, {"estado": "enviado"})
     assert len(nombres_en_la_tabla(filtrada)) == 3
-    assertContains(filtrada, 'aria-current="true">3 por validar</a>')
+    assertContains(filtrada, total("enviado", "3 por validar", elegido=True), html=True)
 
 
 @pytest.mark.django_db
@@ -282,7 +289,7 @@ def test_devolver_con_razones_regresa_la_captura_y_queda_en_el_historial(client)
     assertContains(
         tablero, f"Devolviste la captura de {datos['persona'].nombre_completo} con tus observaciones"
     )
-    assertContains(tablero, f'<a href="{URL}?estado=devuelta">1 devuelta con observaciones</a>', html=True)
+    assertContains(tablero, total("devuelta", "1 devuelta con observaciones"), html=True)
     assert nombres_en_la_tabla(client.get(URL, {"estado": "devuelta"})) == [datos["persona"].nombre_completo]
     captura = client.get(reverse("cuestionarios:partido_captura", args=[datos["curricular"].pk]))
     assertContains(captura, "Enviado → En captura")
