@@ -102,7 +102,10 @@ class DevolucionForm(forms.Form):
     razones = forms.CharField(
         label=_("Razones"),
         max_length=2000,
-        help_text=_("La persona candidata las leerá en su captura y en un correo. Sé clara y concreta."),
+        help_text=_(
+            "La persona candidata las leerá en su captura y en su correo, si lo registró. "
+            "Explica con claridad qué debe corregir."
+        ),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "required": _("Escribe las razones: la persona necesita saber qué corregir."),
