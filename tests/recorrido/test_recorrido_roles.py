@@ -63,6 +63,12 @@ def test_recorrido_del_rol_sin_errores(nombre, datos_de_make_run, db, request):
     print(f"Más lentas: {resultado.mas_lentas()}")
     assert not resultado.fallas, f"{resumen}\n" + "\n".join(resultado.fallas[:60])
     assert resultado.visitadas > 10
+    if nombre.startswith("representación"):
+        # El tablero con filtros: su formulario GET, los totales por estado y las páginas.
+        visitadas = {url for _s, url in resultado.tiempos}
+        assert {u for u in visitadas if u.startswith("/captura/?") and "q=" in u}, visitadas
+        assert {u for u in visitadas if u.startswith("/captura/?estado=")}, visitadas
+        assert {u for u in visitadas if u.startswith("/captura/?pagina=")}, visitadas
 
 
 @pytest.mark.parametrize("nombre", ROLES)
