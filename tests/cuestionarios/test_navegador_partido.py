@@ -27,7 +27,8 @@ def sin_desplazamiento_lateral(pagina):
         anchos = pagina.evaluate(
             """(visible) => [...document.querySelectorAll('main *')]
                 .filter((e) => e.getBoundingClientRect().right > visible)
-                .slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right)""",
+                .slice(0, 8)
+                .map((e) => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right)""",
             visible,
         )
         raise AssertionError((pagina.url, ancho, visible, anchos))
