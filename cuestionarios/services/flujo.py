@@ -93,6 +93,8 @@ def mover(
     *, cuestionario: CuestionarioCurricular, movimiento: str, usuario, comentario: str = ""
 ) -> Transicion:
     """Aplica un movimiento del flujo si el estado y el rol lo permiten; si no, PermissionDenied."""
+    if movimiento == "devolver" and not comentario.strip():
+        raise ValueError("Devolver pide las razones: usa devolver_con_observaciones().")
     original = cuestionario
     cuestionario = CuestionarioCurricular.objects.select_for_update().get(pk=cuestionario.pk)
     if not puede_mover(usuario, cuestionario, movimiento):

@@ -72,6 +72,8 @@ def test_sin_razones_no_se_devuelve():
 
     with pytest.raises(ValueError):
         devolver(datos, razones="   ")
+    with pytest.raises(ValueError):
+        services.mover(cuestionario=datos["curricular"], movimiento="devolver", usuario=datos["partido"])
     assert recargar(datos["curricular"]).estado == Estado.ENVIADO
     assert not Transicion.objects.filter(hacia=Estado.EN_CAPTURA).exists()
 
