@@ -33,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.comun import (  # noqa: E402
+    NAVEGADOR,
     RAIZ,
     Gunicorn,
     carga_wrk,
@@ -149,9 +150,10 @@ class Nginx:
 
 
 def pedir(url):
-    """GET de una ruta: (estado, cabeceras). Llena las cachés antes de medir."""
+    """GET de una ruta como la pide wrk (con `NAVEGADOR`): (estado, cabeceras). Llena las cachés
+    antes de medir (la del proxy guarda una variante por `Accept-Encoding`)."""
     try:
-        with urllib.request.urlopen(url, timeout=60) as respuesta:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=NAVEGADOR), timeout=60) as respuesta:
             respuesta.read()
             return respuesta.status, respuesta.headers
     except urllib.error.HTTPError as error:
