@@ -10,7 +10,7 @@ from comun.texto import son_digitos
 from conoceles import consultas
 from conoceles.forms import BusquedaForm, CompararForm, opciones_de_busqueda
 from participacion.consultas import participacion_de_candidatura
-from participacion.forms import ComentarioForm
+from participacion.forms import ComentarioEnCache
 
 RESULTADOS_POR_PAGINA = 24
 
@@ -69,7 +69,7 @@ def perfil(request, pk):
                 texto,
                 participacion,
                 comentarios,
-                ComentarioForm(auto_id=f"{participacion.objetivo.clave}-%s"),
+                ComentarioEnCache(participacion.objetivo.clave),
             )
             for etiqueta, texto, participacion, comentarios in participacion_de_candidatura(
                 ficha["cuestionario"]

@@ -95,3 +95,18 @@ def test_los_demas_mensajes_siguen_arriba_de_la_pagina(client):
     arriba = html[html.index('<main id="contenido"') : html.index("<h1")]
     assert "Guardamos tu «Me gusta»" in arriba
     assert "mensajes--junto" not in html
+
+
+def test_el_formulario_de_comentario_en_cache_es_el_mismo_html_pintado_una_vez():
+    from django.template.loader import render_to_string
+
+    from participacion.forms import ComentarioEnCache, ComentarioForm
+
+    clave = "propuesta-123"
+    esperado = render_to_string(
+        "participacion/_comentario_controles.html", {"form": ComentarioForm(auto_id=f"{clave}-%s")}
+    )
+
+    assert ComentarioEnCache(clave).controles == esperado
+    assert f'id="{clave}-texto"' in esperado
+    assert ComentarioEnCache("otra").controles != esperado
