@@ -1,4 +1,5 @@
-from django.db import connection
+import json
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,6 +13,7 @@ from candidaturas.procesos import otros_procesos_en_la_seccion, proceso_de_la_pe
 from comun.cache_publica import CONTENIDO, pagina_publica_en_cache
 from comun.exportar import respuesta_csv
 from decide import contenido, visitas
+from decide.salud import revisar as revisar_salud
 from decide.forms import ConsultaSeccionForm
 from participacion.estadisticas import resumen_participacion
 
@@ -107,10 +109,11 @@ def robots(request):
 @never_cache
 @require_safe
 def salud(request):
-    """Para el balanceador: responde 200 si la base de datos contesta."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    """Para el balanceador y quien opera: el estado de cada dependencia en JSON (decide/salud.py).
+    200 si la base contesta («ok» o «degradado» si fallan la caché o la cola); 503 si no."""
+    estado, informe = revisar_salud()
+    cuerpo = json.dumps(informe, ensure_ascii=False, indent=2) + "\n"
+    return HttpResponse(cuerpo, status=estado, content_type="application/json; charset=utf-8")
 
 
 # --- Páginas de error ---------------------------------------------------------------------------
