@@ -88,9 +88,16 @@ def revisar_cola():
     tareas = DBTaskResult.objects.all()
     listas = tareas.ready()
     # Lista desde: cuando se encoló (sin espera) o cuando venció su espera (reintentos).
-    sin_espera = listas.filter(run_after=get_date_max()).order_by("enqueued_at").values_list("enqueued_at", flat=True)
-    con_espera = listas.exclude(run_after=get_date_max()).order_by("run_after").values_list("run_after", flat=True)
-    desde = [d for d in (sin_espera.first(), con_espera.first()) if d is not None]
+    sin_espera = listas.filter(run_after=get_date_max()).order_by("enqueued_at")
+    con_espera = listas.exclude(run_after=get_date_max()).order_by("run_after")
+    desde = [
+        d
+        for d in (
+            sin_espera.values_list("enqueued_at", flat=True).first(),
+            con_espera.values_list("run_after", flat=True).first(),
+        )
+        if d is not None
+    ]
     mas_vieja = min(desde) if desde else None
     minutos = round((ahora - mas_vieja).total_seconds() / 60, 1) if mas_vieja else 0
     umbral = getattr(settings, "DECIDE_SALUD_MINUTOS_COLA", 15)

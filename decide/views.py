@@ -13,8 +13,8 @@ from candidaturas.procesos import otros_procesos_en_la_seccion, proceso_de_la_pe
 from comun.cache_publica import CONTENIDO, pagina_publica_en_cache
 from comun.exportar import respuesta_csv
 from decide import contenido, visitas
-from decide.salud import revisar as revisar_salud
 from decide.forms import ConsultaSeccionForm
+from decide.salud import revisar as revisar_salud
 from participacion.estadisticas import resumen_participacion
 
 

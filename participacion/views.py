@@ -45,7 +45,6 @@ from participacion.objetivos import Objetivo, objetivo_de_la_peticion
 from participacion.permisos import exigir_reporte
 from participacion.services import MarcaUsada, reaccionar, recibir_comentario, reportar_comentario
 
-
 SEGUNDOS_PARA_REINTENTAR = 60
 """`Retry-After` de un comentario que no se recibe porque la caché compartida no responde."""
 

@@ -65,7 +65,8 @@ def test_las_claves_de_los_limites_cuentan_en_la_memoria_del_proceso(nueva):
     c.set("allauth:rl:login", [1.0, 2.0], 60)
     assert c.get("allauth:rl:login") == [1.0, 2.0]
     # Otra instancia (otro hilo del mismo proceso) ve lo mismo; otra clave sigue sin caché.
-    otra = CacheTolerante(c._location, {"KEY_PREFIX": "prueba", "OPTIONS": {"RESPALDO_LOCAL": ["participacion:"]}})
+    ajustes = {"KEY_PREFIX": "prueba", "OPTIONS": {"RESPALDO_LOCAL": ["participacion:"]}}
+    otra = CacheTolerante(c._location, ajustes)
     assert otra.get("participacion:escrituras:h:1") == 3
     c.set("pagina:x", "html")
     assert c.get("pagina:x") is None
@@ -115,7 +116,7 @@ def test_al_volver_lo_registra_y_avisa_una_vez(nueva, caplog):
     cache_compartida_recuperada.connect(receptor)
     try:
         with (
-            mock.patch(f"{CLIENTE}.get", side_effect=[redis.exceptions.TimeoutError("lenta"), "valor", "valor"]),
+            mock.patch(f"{CLIENTE}.get", side_effect=[redis.exceptions.TimeoutError("x"), "valor", "valor"]),
             caplog.at_level(logging.WARNING, logger="comun.cache_tolerante"),
         ):
             c = nueva(SEGUNDOS_REINTENTO=0)
