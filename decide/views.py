@@ -1,9 +1,10 @@
 import json
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -119,8 +120,15 @@ def salud(request):
 # --- Páginas de error ---------------------------------------------------------------------------
 
 
-def _error(request, plantilla, estado):
-    return render(request, plantilla, status=estado)
+PREFIJOS_PRIVADOS = ("/captura/", "/cuentas/", "/admin/", "/participacion/reportes/")
+"""Bajo estas rutas una página de error depende de quién la pide: nunca se guarda en una caché."""
+
+
+def _error(request, plantilla, estado, contexto=None):
+    respuesta = render(request, plantilla, contexto, status=estado)
+    if estado == 403 or request.path.startswith(PREFIJOS_PRIVADOS):
+        add_never_cache_headers(respuesta)
+    return respuesta
 
 
 def solicitud_incorrecta(request, exception=None):
@@ -128,7 +136,10 @@ def solicitud_incorrecta(request, exception=None):
 
 
 def prohibido(request, exception=None):
-    return _error(request, "403.html", 403)
+    """403. A quien tiene sesión se le dice que su cuenta no tiene acceso (nunca «inicia sesión») y el
+    motivo, si la vista lo dio (p. ej. «Este cuestionario no se puede editar…»)."""
+    motivo = str(exception) if isinstance(exception, PermissionDenied) and exception.args else ""
+    return _error(request, "403.html", 403, {"motivo": motivo})
 
 
 def no_encontrada(request, exception=None):
