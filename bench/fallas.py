@@ -14,6 +14,7 @@ Sólo 127.0.0.1; se detiene solo y detiene lo que arrancó.
 import argparse
 import http.cookiejar
 import json
+import secrets
 import signal
 import statistics
 import subprocess
@@ -168,6 +169,42 @@ def medir(base, lista, repeticiones):
     return resultado
 
 
+def filas_de_sesion(base_de_datos):
+    import psycopg
+
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{base_de_datos}") as conexion:
+        return conexion.execute(
+            "SELECT count(*), coalesce(sum(length(session_data)), 0) FROM django_session"
+        ).fetchone()
+
+
+def captura_anonima(base, base_de_datos, veces=20):
+    """POST anónimos de 1 MB a /captura/: filas y bytes nuevos en django_session; y las cabeceras de
+    un 404 bajo /captura/."""
+    filas_antes, bytes_antes = filas_de_sesion(base_de_datos)
+    estados = set()
+    for _ in range(veces):
+        navegador = Navegador(base)
+        navegador.pedir("/cuentas/login/")  # la cookie CSRF, como un navegador que ya abrió el sitio
+        # Texto al azar: la sesión se guarda comprimida y una repetición no mediría nada.
+        texto = secrets.token_urlsafe(750_000)
+        datos = {"propuesta_1": texto, "csrfmiddlewaretoken": navegador.cookie("csrftoken")}
+        estado, _ms, _cuerpo = navegador.pedir("/captura/demo-ordinario-2027/curricular/", datos)
+        estados.add(estado)
+    filas, octetos = filas_de_sesion(base_de_datos)
+    peticion = urllib.request.Request(base + "/captura/no/existe/aqui/")
+    try:
+        urllib.request.urlopen(peticion, timeout=10)
+        cache_control = "(respondió 200)"
+    except urllib.error.HTTPError as error:
+        cache_control = f"{error.code}, Cache-Control: {error.headers.get('Cache-Control')!r}"
+    return (
+        f"{veces} POST anónimos de 1 MB a /captura/…/curricular/ → estados {sorted(estados)}; "
+        f"django_session: +{filas - filas_antes} filas, +{(octetos - bytes_antes) / 1e6:.1f} MB. "
+        f"404 bajo /captura/: {cache_control}"
+    )
+
+
 def salud(base):
     estado, _ms, cuerpo = Navegador(base).pedir("/salud/")
     try:
@@ -233,6 +270,7 @@ def main():
             medir(base, lista, 1)  # calienta procesos y caché
             fases["Redis vivo"] = medir(base, lista, opciones.repeticiones)
             salud_viva = salud(base)
+            anonimos = captura_anonima(base, opciones.base)
             redis.matar()
             fases["Redis muerto"] = medir(base, lista, opciones.repeticiones)
             salud_muerta = salud(base)
@@ -253,6 +291,7 @@ def main():
     for nombre, _caso in lista:
         celdas = [f"{fase[nombre][0]} · {fase[nombre][1]:.0f} ms" for fase in fases.values()]
         print(f"| {nombre} | " + " | ".join(celdas) + " |")
+    print(f"\n{anonimos}")
     print(f"\n/salud/ con Redis vivo: {salud_viva}")
     print(f"/salud/ con Redis muerto: {salud_muerta}")
     print(f"/salud/ con Redis de vuelta: {salud_de_vuelta}")
