@@ -8,7 +8,8 @@
   más vieja lleva más de `DECIDE_SALUD_MINUTOS_COLA` minutos esperando, nadie la atiende (¿está
   corriendo `manage.py db_worker`?) → `"degradado"`.
 
-El cuerpo es JSON con sangría, legible con `curl`. Nunca incluye datos de personas.
+El cuerpo es JSON con sangría, legible con `curl`. Nunca incluye datos de personas ni el texto de
+los errores (pueden nombrar servidores y usuarios internos): sólo su clase.
 """
 
 import time
@@ -31,7 +32,9 @@ def _ms(inicio):
 
 
 def _error(error):
-    return f"{type(error).__name__}: {error}"[:300]
+    """Sólo la clase del error: `/salud/` es pública y el mensaje puede nombrar servidores, puertos o
+    usuarios internos. El detalle está en el registro del servidor."""
+    return type(error).__name__
 
 
 def revisar_base_de_datos():

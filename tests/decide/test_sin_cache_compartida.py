@@ -170,18 +170,21 @@ def test_salud_sin_redis_responde_200_degradado_y_dice_por_que(redis_caido):
     assert informe["estado"] == "degradado"
     assert informe["base_de_datos"]["estado"] == "ok"
     assert informe["cache"]["estado"] == "caida"
-    assert "ConnectionError" in informe["cache"]["error"]
+    assert informe["cache"]["error"] == "ConnectionError"
+    assert "127.0.0.1" not in respuesta.content.decode()
     assert "sin caché" in informe["cache"]["efecto"]
 
 
 @pytest.mark.django_db
 def test_salud_sin_base_de_datos_responde_503():
-    with mock.patch("decide.salud.connection.cursor", side_effect=OperationalError("sin conexión")):
+    caida = OperationalError('connection to server at "10.0.0.5" failed')
+    with mock.patch("decide.salud.connection.cursor", side_effect=caida):
         respuesta, informe = _salud()
 
     assert respuesta.status_code == 503
     assert informe["estado"] == "falla"
-    assert "sin conexión" in informe["base_de_datos"]["error"]
+    assert informe["base_de_datos"]["error"] == "OperationalError"
+    assert "10.0.0.5" not in respuesta.content.decode()
 
 
 @pytest.mark.django_db
