@@ -50,6 +50,14 @@ def _errores_de_redis():
     return (redis.exceptions.RedisError, OSError)
 
 
+def _errores_de_conexion():
+    """Los que dicen que Redis no está (abren el cortacircuitos). Otros (p. ej. `OOM command not
+    allowed`, un `ResponseError`) sólo hacen fallar esa operación."""
+    import redis.exceptions
+
+    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+
+
 class _Estado:
     """Salud de un servidor de caché en este proceso (uno por LOCATION)."""
 
@@ -120,6 +128,16 @@ class _Estado:
 
 _estados = {}
 _candado_estados = threading.Lock()
+_ultimo_aviso_de_operacion = [0.0]
+
+
+def _avisar_error_de_operacion(nombre, error):
+    """Redis contestó con un error (no está caído): la operación cuenta como fallo de caché. Un aviso
+    por minuto a lo más."""
+    ahora = time.monotonic()
+    if ahora - _ultimo_aviso_de_operacion[0] >= 60:
+        _ultimo_aviso_de_operacion[0] = ahora
+        logger.warning("La caché compartida rechazó %s: %s: %s", nombre, type(error).__name__, error)
 
 
 class CacheTolerante(RedisCache):
@@ -193,8 +211,11 @@ class CacheTolerante(RedisCache):
         if not self._estado.en_espera():
             try:
                 resultado = getattr(super(), nombre)(*args, **kwargs)
-            except _errores_de_redis() as error:
+            except _errores_de_conexion() as error:
                 self._estado.marcar_falla(error, self._location)
+            except _errores_de_redis() as error:
+                _avisar_error_de_operacion(nombre, error)
+                return sin_cache()
             else:
                 self._recuperada()
                 return resultado

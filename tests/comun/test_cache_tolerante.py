@@ -164,3 +164,12 @@ def test_la_cache_de_paginas_no_revienta_con_cualquier_cache_caida(client):
     assert [r["X-Cache"] for r in respuestas] == ["MISS", "MISS"]
     assert memorizado == 42
     assert cache.get("x") is None  # la caché de las pruebas vuelve a su lugar
+
+
+def test_un_error_de_redis_que_no_es_de_conexion_falla_solo_esa_operacion(nueva):
+    sin_memoria = redis.exceptions.ResponseError("OOM command not allowed when used memory > 'maxmemory'")
+    with mock.patch(f"{CLIENTE}.set", side_effect=sin_memoria), mock.patch(f"{CLIENTE}.get", return_value=7):
+        c = nueva(SEGUNDOS_REINTENTO=60)
+        assert c.set("x", 1) is None
+        assert c.disponible is True
+        assert c.get("x") == 7  # el cortacircuitos no se abrió: se sigue leyendo de Redis
