@@ -34,11 +34,18 @@ HEAD usa la misma entrada que GET (el servidor quita el cuerpo).
 
 La clave incluye además una huella del despliegue (el manifiesto de estáticos): un despliegue nuevo
 nunca sirve páginas guardadas por el anterior.
+
+**Sin caché.** Si la caché compartida no responde, cada página se construye en la petición (como un
+fallo de caché) y nada se guarda: `comun.cache_tolerante` ya lo hace con Redis, y aquí además toda
+lectura o escritura que lance una excepción se trata igual, con cualquier backend. Lo que se
+invalidó mientras la caché estaba caída no llegó a ella: al volver, `cache_compartida_recuperada`
+invalida todas las páginas.
 """
 
 import functools
 import gzip
 import hashlib
+import logging
 import re
 import time
 from pathlib import Path
@@ -51,6 +58,10 @@ from django.http import HttpResponse, HttpResponseNotModified, HttpResponsePerma
 from django.urls import Resolver404, resolve
 from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from comun.cache_tolerante import cache_compartida_recuperada
+
+logger = logging.getLogger(__name__)
 
 PORTAL = "portal"
 """Alcance del que dependen todas las páginas: `invalidar()` sin alcances lo sube."""
@@ -76,6 +87,36 @@ _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 def _ajuste(nombre, omision):
     return getattr(settings, nombre, omision)
+
+
+_ultimo_aviso = [0.0]
+
+
+def _avisar_falla(que, error):
+    """Una advertencia por minuto a lo más (nunca una por petición)."""
+    ahora = time.monotonic()
+    if ahora - _ultimo_aviso[0] >= 60:
+        _ultimo_aviso[0] = ahora
+        logger.warning("Caché de páginas sin caché (%s): %s: %s", que, type(error).__name__, error)
+
+
+def _leer(claves):
+    """`cache.get_many(claves)`; `{}` (todo es fallo de caché) si la caché lanza una excepción."""
+    try:
+        return cache.get_many(claves)
+    except Exception as error:
+        _avisar_falla("lectura", error)
+        return {}
+
+
+def _escribir(operacion, *argumentos):
+    """`cache.<operacion>(*argumentos)`; si la caché falla, no se guarda nada. Devuelve lo que
+    devuelva la operación, o `None` si falló."""
+    try:
+        return getattr(cache, operacion)(*argumentos)
+    except Exception as error:
+        _avisar_falla(operacion, error)
+        return None
 
 
 # --- Versiones por alcance -------------------------------------------------------------------------
@@ -113,13 +154,23 @@ def invalidar(*alcances):
         try:
             cache.incr(clave)
         except ValueError:
-            cache.set(clave, _version_nueva(), timeout=None)
+            _escribir("set", clave, _version_nueva(), None)
+        except Exception as error:
+            _avisar_falla("invalidar", error)
+
+
+def _invalidar_al_recuperarse(**_kwargs):
+    # Lo que se invalidó con la caché caída no llegó a ella: todas las páginas se reconstruyen.
+    invalidar()
+
+
+cache_compartida_recuperada.connect(_invalidar_al_recuperarse, dispatch_uid="cache_publica.recuperada")
 
 
 def version(alcance):
     """La versión actual de `alcance` (0 si nunca se invalidó)."""
     clave = _clave_version(alcance)
-    return _versiones([clave], cache.get_many([clave]))[0]
+    return _versiones([clave], _leer([clave]))[0]
 
 
 _memoria = {}
@@ -130,7 +181,7 @@ def memorizar(nombre, alcances, calcular, segundos=300):
     lectura `get_many` a la caché) y a lo más `segundos`. Para lo que cuesta consultas y sólo cambia
     con el registro, p. ej. las opciones de los filtros de un proceso."""
     claves = [_clave_version(a) for a in (PORTAL, *alcances)]
-    firma = tuple(_versiones(claves, cache.get_many(claves)))
+    firma = tuple(_versiones(claves, _leer(claves)))
     guardado = _memoria.get(nombre)
     ahora = time.monotonic()
     if guardado is not None and guardado[0] == firma and ahora < guardado[1]:
@@ -252,7 +303,7 @@ def _buscar(request, pares, alcances, kwargs):
     ruta = hashlib.sha256(f"{request.path}?{urlencode(pares)}".encode()).hexdigest()
     clave = f"{PREFIJO}:{huella_de_despliegue()}:{ruta}"
     claves_version = [_clave_version(a) for a in _resolver_alcances(alcances, request, kwargs)]
-    leidas = cache.get_many([*claves_version, clave])
+    leidas = _leer([*claves_version, clave])
     return clave, _versiones(claves_version, leidas), leidas.get(clave)
 
 
@@ -301,10 +352,11 @@ def pagina_publica_en_cache(segundos=300, *, parametros=PARAMETROS_POR_OMISION, 
                 if _es_fresca(entrada, firma):
                     return _respuesta_guardada(entrada, "HIT", request)
                 candado = f"{clave}:candado"
-                if not cache.add(candado, 1, SEGUNDOS_CANDADO):
+                tomado = _escribir("add", candado, 1, SEGUNDOS_CANDADO)
+                if tomado is False:
                     # Otra petición ya la está reconstruyendo: mientras, la copia anterior.
                     return _respuesta_guardada(entrada, "STALE", request)
-                pagina.candado = candado
+                pagina.candado = candado if tomado else None
             pagina.clave, pagina.firma = clave, firma
             respuesta = vista(request, *args, **kwargs)
             respuesta["X-Cache"] = "MISS"
@@ -388,7 +440,7 @@ class CachePublicaMiddleware:
             return self._terminar(request, respuesta, pagina)
         finally:
             if pagina.candado:
-                cache.delete(pagina.candado)
+                _escribir("delete", pagina.candado)
 
     def _desde_la_cache(self, request):
         """La página fresca, servida aquí antes de los demás middlewares, o None.
@@ -456,7 +508,7 @@ class CachePublicaMiddleware:
             "comprimido": gzip.compress(contenido, 6, mtime=0) if len(contenido) >= MINIMO_GZIP else None,
             "etag": f'"{hashlib.sha256(contenido).hexdigest()[:24]}"',
         }
-        cache.set(pagina.clave, entrada, pagina.segundos + SEGUNDOS_COPIA_VIEJA)
+        _escribir("set", pagina.clave, entrada, pagina.segundos + SEGUNDOS_COPIA_VIEJA)
         respuesta["ETag"] = entrada["etag"]
         respuesta["Last-Modified"] = http_date(entrada["construida"])
         return entrada

@@ -3,6 +3,7 @@ y la validación por la representación del partido. Todas las páginas son `no-
 
 from functools import wraps
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -39,37 +40,34 @@ from cuestionarios.models import (
     RespuestaIdentidad,
 )
 
-CLAVE_RESCATE = "captura_rescatada"
-
 
 def area_de_captura(vista):
-    """Sesión obligatoria y respuesta `no-store`. Si la sesión caducó a media captura, lo enviado
-    se guarda en la sesión nueva antes de pedir el acceso, y el formulario lo recupera después."""
+    """Sesión obligatoria y respuesta `no-store`.
+
+    Sin sesión no se guarda nada (issue 12): ni una sesión nueva ni lo enviado. Un GET va al acceso
+    (el «next» viaja en la URL). Un POST es alguien cuya sesión caducó a media captura (o un robot):
+    recibe, en esta misma respuesta, lo que escribió para copiarlo y el enlace para volver a entrar."""
 
     @wraps(vista)
     def envoltura(request, *args, **kwargs):
         if not request.user.is_authenticated:
             if request.method == "POST":
-                request.session[CLAVE_RESCATE] = {
-                    "ruta": request.path,
-                    "datos": {k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"},
-                }
+                return _sesion_terminada(request)
             return redirect_to_login(request.get_full_path())
         return vista(request, *args, **kwargs)
 
     return never_cache(envoltura)
 
 
-def _rescate(request):
-    """Lo que se envió cuando la sesión había caducado, si era para esta página."""
-    rescate = request.session.get(CLAVE_RESCATE)
-    if rescate and rescate.get("ruta") == request.path:
-        del request.session[CLAVE_RESCATE]
-        messages.info(
-            request, _("Tu sesión había terminado. Recuperamos lo que escribiste: revísalo y guárdalo.")
-        )
-        return rescate["datos"]
-    return None
+def _sesion_terminada(request):
+    """403 con lo escrito en los campos de texto del cuestionario curricular (sólo en la respuesta)."""
+    escrito = []
+    for nombre, campo in CurricularForm.base_fields.items():
+        valor = request.POST.get(nombre, "").strip()
+        if valor and isinstance(campo, forms.CharField):
+            escrito.append({"id": f"escrito-{nombre}", "etiqueta": campo.label, "valor": valor})
+    contexto = {"escrito": escrito, "ruta": request.path}
+    return render(request, "cuestionarios/sesion_terminada.html", contexto, status=403)
 
 
 def _captura_propia(request, slug):
@@ -276,12 +274,8 @@ def curricular(request, proceso):
         services.guardar_texto_sin_validar(cuestionario, request.POST)
         estado = 400
     else:
-        rescatado = _rescate(request)
-        iniciales = {k: v[-1] for k, v in rescatado.items()} if rescatado else cuestionario.borrador
-        if rescatado:
-            services.guardar_texto_sin_validar(cuestionario, iniciales)
-        formulario = CurricularForm(instance=version, initial=iniciales or None)
-        if cuestionario.borrador and not rescatado:
+        formulario = CurricularForm(instance=version, initial=cuestionario.borrador or None)
+        if cuestionario.borrador:
             messages.info(
                 request, _("Recuperamos el texto que escribiste la última vez; aún no está guardado.")
             )
@@ -364,13 +358,8 @@ def identidad(request, proceso):
             return redirect("cuestionarios:identidad", proceso=proceso.slug)
         estado = 400
     else:
-        rescatado = _rescate(request)
-        if rescatado:
-            formulario = IdentidadForm(_como_querydict(rescatado), preguntas=preguntas)
-            formulario.is_valid()
-        else:
-            guardadas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
-            formulario = IdentidadForm(initial=IdentidadForm.iniciales(guardadas), preguntas=preguntas)
+        guardadas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
+        formulario = IdentidadForm(initial=IdentidadForm.iniciales(guardadas), preguntas=preguntas)
     contexto = {
         "proceso": proceso,
         "cuestionario": cuestionario,

@@ -143,14 +143,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Caché ------------------------------------------------------------------------------------
 # Compartida entre procesos para que los límites de peticiones valgan con varios workers: Redis
 # si REDIS_URL está definida; si no, la caché en base de datos (tabla creada por `make run`).
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "comun.cache_redis.CacheRedis",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "decide",
-        }
+# Redis caído no tumba el portal (comun/cache_tolerante.py): las páginas salen sin caché y los
+# límites (claves de RESPALDO_LOCAL) cuentan en la memoria de cada proceso hasta que vuelva.
+
+
+def cache_redis(url):
+    """La caché compartida en Redis (también la usan las pruebas de Redis caído)."""
+    return {
+        "BACKEND": "comun.cache_tolerante.CacheTolerante",
+        "LOCATION": url,
+        "KEY_PREFIX": "decide",
+        "OPTIONS": {
+            # Redis responde en microsegundos en la red privada: si tarda más, está caído.
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 1.0,
+            # Contadores y candados de los límites (allauth, participación, API) y las visitas.
+            "RESPALDO_LOCAL": ["allauth", "participacion:", "api:", "visitas:"],
+            "SEGUNDOS_REINTENTO": env_entero("DECIDE_CACHE_SEGUNDOS_REINTENTO", 5),
+        },
     }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": cache_redis(os.environ["REDIS_URL"])}
 else:
     CACHES = {
         "default": {
@@ -247,6 +262,9 @@ TASKS = {
         }[os.environ.get("DECIDE_TAREAS", "base")],
     }
 }
+
+# /salud/ avisa («degradado») si la tarea lista más vieja lleva más de estos minutos sin atenderse.
+DECIDE_SALUD_MINUTOS_COLA = env_entero("DECIDE_SALUD_MINUTOS_COLA", 15)
 
 # --- Correo ---------------------------------------------------------------------------------------
 # En desarrollo los correos se imprimen en la consola; en producción, SMTP.

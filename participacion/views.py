@@ -27,6 +27,7 @@ from django.views.decorators.http import require_POST, require_safe
 from candidaturas.models import ActorPolitico, ProcesoElectoral
 from candidaturas.procesos import proceso_de_la_peticion
 from comun.cache_publica import pagina_publica_en_cache
+from comun.cache_tolerante import cache_compartida_disponible
 from comun.exportar import respuesta_csv, respuesta_xlsx
 from comun.templatetags.mensajes import etiqueta_junto_a
 from participacion import estadisticas, reportes
@@ -44,6 +45,9 @@ from participacion.models import AjusteParticipacion, Comentario, Reaccion, Valo
 from participacion.objetivos import Objetivo, objetivo_de_la_peticion
 from participacion.permisos import exigir_reporte
 from participacion.services import MarcaUsada, reaccionar, recibir_comentario, reportar_comentario
+
+SEGUNDOS_PARA_REINTENTAR = 60
+"""`Retry-After` de un comentario que no se recibe porque la caché compartida no responde."""
 
 
 def _quiere_json(request):
@@ -304,6 +308,13 @@ def comentar(request):
     if token is None:
         contexto["sin_token"] = True
         return render(request, "participacion/comentar.html", contexto, status=403)
+    if not cache_compartida_disponible():
+        # Sin la caché compartida el límite sólo contaría en este proceso: un comentario es texto
+        # público, así que se pide reenviarlo en un momento, con lo escrito (docs/decisiones.md).
+        contexto["sin_limitador"] = True
+        respuesta = render(request, "participacion/comentar.html", contexto, status=503)
+        respuesta["Retry-After"] = str(SEGUNDOS_PARA_REINTENTAR)
+        return respuesta
     if not form.is_valid():
         return render(request, "participacion/comentar.html", contexto, status=400)
     try:
