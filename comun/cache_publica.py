@@ -281,6 +281,9 @@ def _acepta_gzip(request):
 def _servir_comprimida(respuesta, entrada):
     """Pone en `respuesta` la versión gzip de la entrada, con su propia ETag (otra representación)."""
     respuesta.content = entrada["comprimido"]
+    # CommonMiddleware ya puso el largo del cuerpo sin comprimir: con el viejo, el navegador espera
+    # bytes que nunca llegan.
+    respuesta["Content-Length"] = str(len(respuesta.content))
     respuesta["Content-Encoding"] = "gzip"
     respuesta["ETag"] = entrada["etag"][:-1] + '-gz"'
 

@@ -415,4 +415,5 @@ def test_la_primera_respuesta_tambien_sale_comprimida_si_se_acepta(client, datos
 
     assert primera["X-Cache"] == "MISS"
     assert primera["Content-Encoding"] == "gzip"
+    assert primera["Content-Length"] == str(len(primera.content))
     assert gzip.decompress(primera.content) == client.get(url).content
