@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from comun.admin import SoloLecturaMixin
+from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
 from cuestionarios import services
 from cuestionarios.forms import NotaDeRevisionForm, ObservacionFormSet
 from cuestionarios.models import (
@@ -59,7 +59,7 @@ class ObservacionInline(admin.TabularInline):
 
 
 @admin.register(CuestionarioCurricular)
-class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class CuestionarioCurricularAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = [
         "persona",
         "proceso",
@@ -246,7 +246,7 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
 
 
 @admin.register(CuestionarioIdentidad)
-class CuestionarioIdentidadAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class CuestionarioIdentidadAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     """Listado sin respuestas; la ficha las muestra a quien tiene permiso de ver."""
 
     list_display = ["persona", "proceso", "modificado_en", "publicado_en"]
@@ -270,7 +270,7 @@ class CuestionarioIdentidadAdmin(SoloLecturaMixin, admin.ModelAdmin):
 
 
 @admin.register(RegistroDeCambio)
-class RegistroDeCambioAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class RegistroDeCambioAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["fecha", "persona", "proceso", "cuestionario", "campos", "usuario"]
     list_filter = ["cuestionario", "proceso"]
     list_select_related = ["persona", "proceso", "usuario"]
@@ -302,7 +302,7 @@ class EventoInline(admin.TabularInline):
 
 
 @admin.register(Consentimiento)
-class ConsentimientoAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class ConsentimientoAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = [
         "persona",
         "proceso",
