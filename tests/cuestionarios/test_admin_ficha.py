@@ -199,7 +199,7 @@ def test_historial_legible_con_nombre_rol_y_hora_local(client):
 @pytest.mark.django_db
 def test_los_movimientos_dicen_nombre_y_rol_de_quien_los_hizo(client):
     cuestionario = _en_estado(Estado.EN_REVISION)["curricular"]
-    revisora = _entrar(client, "revisar_cuestionario", "publicar_cuestionario", nombre="Rosa", apellido="Díaz")
+    revisora = _entrar(client, "revisar_cuestionario", "publicar_cuestionario")
     services.mover(cuestionario=cuestionario, movimiento="publicar", usuario=revisora)
 
     respuesta = client.get(_ficha(cuestionario))
@@ -276,7 +276,9 @@ def test_los_supuestos_que_lee_la_persona_terminan_en_punto():
 def test_la_bitacora_de_cambios_se_lee_sin_listas_ni_usuarios_internos(client):
     datos = _en_estado(Estado.EN_CAPTURA)
     services.guardar_curricular(
-        cuestionario=datos["curricular"], datos={"grado_estudios": "maestria"}, usuario=datos["cuenta"].usuario
+        cuestionario=datos["curricular"],
+        datos={"grado_estudios": "maestria"},
+        usuario=datos["cuenta"].usuario,
     )
     _entrar(client, "revisar_cuestionario", "view_registrodecambio")
 
