@@ -1,6 +1,7 @@
 """Admin de cuentas (C1): crear cuentas desde las candidaturas registradas, cuentas de representación
 de partido e invitaciones para fijar contraseña."""
 
+from allauth.mfa.models import Authenticator
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
@@ -215,3 +216,49 @@ class GrupoAdmin(BusquedaSinAcentosMixin, GroupAdmin):
 if admin.site.is_registered(Group):
     admin.site.unregister(Group)
 admin.site.register(Group, GrupoAdmin)
+
+
+class MetodoDeVerificacionAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
+    """Los métodos de verificación en dos pasos (TOTP y códigos de recuperación) de cada cuenta, en
+    español y sin mostrar sus secretos. Sólo se consultan o se eliminan: eliminar el TOTP de una
+    persona que perdió su teléfono la deja activarlo de nuevo al entrar."""
+
+    list_display = ["quien", "tipo", "creado", "ultimo_uso"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    fields = ["quien", "tipo", "creado", "ultimo_uso"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("user__cuenta_de_captura__persona", "user__cuenta_de_captura__actor")
+            .prefetch_related("user__groups")
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("cuenta"), ordering="user__email")
+    def quien(self, obj):
+        return services.nombre_y_rol(obj.user)
+
+    @admin.display(description=_("tipo"), ordering="type")
+    def tipo(self, obj):
+        return obj.get_type_display()
+
+    @admin.display(description=_("activado el"), ordering="created_at")
+    def creado(self, obj):
+        return obj.created_at
+
+    @admin.display(description=_("último uso"), ordering="last_used_at")
+    def ultimo_uso(self, obj):
+        return obj.last_used_at
+
+
+if admin.site.is_registered(Authenticator):
+    admin.site.unregister(Authenticator)
+admin.site.register(Authenticator, MetodoDeVerificacionAdmin)
