@@ -55,7 +55,10 @@ def _con_quien(queryset):
     ).prefetch_related("usuario__groups")
 
 
-class TransicionInline(admin.TabularInline):
+class TransicionInline(admin.StackedInline):
+    """Apiladas y no en tabla: en un teléfono la tabla desbordaba su caja (axe: región desplazable
+    sin foco) y cada movimiento se lee mejor con sus etiquetas."""
+
     model = Transicion
     fields = ["fecha", "desde", "hacia", "quien", "comentario"]
     readonly_fields = fields
@@ -73,7 +76,7 @@ class TransicionInline(admin.TabularInline):
         return nombre_y_rol(obj.usuario)
 
 
-class ObservacionInline(admin.TabularInline):
+class ObservacionInline(admin.StackedInline):
     model = Observacion
     fields = ["parte", "supuesto", "texto", "atendida"]
     readonly_fields = fields
