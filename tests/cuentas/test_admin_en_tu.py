@@ -99,3 +99,12 @@ def test_borrar_varios_desde_la_lista_en_tu(client, superusuaria):
 
     assertContains(respuesta, "¿Confirmas que quieres eliminar la selección de")
     _sin_usted(respuesta)
+
+
+def test_el_javascript_del_admin_cuenta_la_seleccion_en_tu(client, superusuaria):
+    respuesta = client.get("/admin/jsi18n/")
+
+    assertContains(respuesta, '"%(sel)s de %(cnt)s seleccionados"')
+    assertContains(respuesta, "Elegiste una acci")
+    assertNotContains(respuesta, "seleccionados/as")
+    assertNotContains(respuesta, "Haga clic")
