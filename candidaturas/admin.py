@@ -43,13 +43,13 @@ class MunicipioAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin
 
 
 @admin.register(DistritoLocal)
-class DistritoLocalAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class DistritoLocalAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["numero", "cabecera"]
     search_fields = ["=numero", "cabecera"]
 
 
 @admin.register(DistritoFederal)
-class DistritoFederalAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class DistritoFederalAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["numero", "cabecera", "lista_municipios_completa"]
     search_fields = ["=numero", "cabecera"]
 
@@ -66,7 +66,7 @@ class SeccionElectoralAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.Mod
 
 
 @admin.register(ProcesoElectoral)
-class ProcesoElectoralAdmin(admin.ModelAdmin):
+class ProcesoElectoralAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     list_display = [
         "nombre",
         "anio",
@@ -91,7 +91,7 @@ class EleccionAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
 
 
 @admin.register(ActorPolitico)
-class ActorPoliticoAdmin(admin.ModelAdmin):
+class ActorPoliticoAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     list_display = ["siglas", "nombre", "tipo", "proceso", "color", "orden"]
     list_filter = ["tipo", "proceso"]
     list_select_related = ["proceso"]

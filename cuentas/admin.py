@@ -1,10 +1,12 @@
 """Admin de cuentas (C1): crear cuentas desde las candidaturas registradas, cuentas de representación
 de partido e invitaciones para fijar contraseña."""
 
+from allauth.mfa.models import Authenticator
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from candidaturas.models import ActorPolitico
-from comun.admin import SoloLecturaMixin
+from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
 from cuentas import services
 from cuentas.models import CandidaturaParaInvitar, CuentaDeCaptura
 
@@ -26,7 +28,7 @@ class NuevaRepresentacionForm(forms.Form):
 
 
 @admin.register(CuentaDeCaptura)
-class CuentaDeCapturaAdmin(admin.ModelAdmin):
+class CuentaDeCapturaAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     list_display = ["usuario", "correo", "persona", "actor", "invitacion_enviada_en"]
     list_select_related = ["usuario", "persona", "actor"]
     list_filter = [("actor", admin.RelatedOnlyFieldListFilter)]
@@ -99,7 +101,7 @@ class CuentaDeCapturaAdmin(admin.ModelAdmin):
 
 
 @admin.register(CandidaturaParaInvitar)
-class CandidaturaParaInvitarAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class CandidaturaParaInvitarAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["persona", "etiqueta_cargo", "actor", "eleccion", "tiene_correo", "tiene_cuenta"]
     list_filter = ["eleccion__proceso", "actor", "cargo", "calidad"]
     list_select_related = [
@@ -162,7 +164,7 @@ CAMPOS_DE_PRIVILEGIO = ("is_superuser", "is_staff", "groups", "user_permissions"
 """Sólo una persona superusuaria los cambia (y nunca para dárselos a sí misma)."""
 
 
-class UsuarioAdmin(UserAdmin):
+class UsuarioAdmin(BusquedaSinAcentosMixin, UserAdmin):
     """El `UserAdmin` de Django, pero quien no es superusuario (p. ej. el grupo «Administración», que
     tiene `auth.change_user`) ve los campos de privilegio de sólo lectura y no puede editar cuentas
     de superusuarios (ni su contraseña: eso sería tomar la cuenta). Además del formulario, el
@@ -205,3 +207,58 @@ Usuario = get_user_model()
 if admin.site.is_registered(Usuario):
     admin.site.unregister(Usuario)
 admin.site.register(Usuario, UsuarioAdmin)
+
+
+class GrupoAdmin(BusquedaSinAcentosMixin, GroupAdmin):
+    """Los roles (`cuentas/roles.py`) con la misma búsqueda sin acentos que el resto del admin."""
+
+
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
+admin.site.register(Group, GrupoAdmin)
+
+
+class MetodoDeVerificacionAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
+    """Los métodos de verificación en dos pasos (TOTP y códigos de recuperación) de cada cuenta, en
+    español y sin mostrar sus secretos. Sólo se consultan o se eliminan: eliminar el TOTP de una
+    persona que perdió su teléfono la deja activarlo de nuevo al entrar."""
+
+    list_display = ["quien", "tipo", "creado", "ultimo_uso"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    fields = ["quien", "tipo", "creado", "ultimo_uso"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("user__cuenta_de_captura__persona", "user__cuenta_de_captura__actor")
+            .prefetch_related("user__groups")
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("cuenta"), ordering="user__email")
+    def quien(self, obj):
+        return services.nombre_y_rol(obj.user)
+
+    @admin.display(description=_("tipo"), ordering="type")
+    def tipo(self, obj):
+        return obj.get_type_display()
+
+    @admin.display(description=_("activado el"), ordering="created_at")
+    def creado(self, obj):
+        return obj.created_at
+
+    @admin.display(description=_("último uso"), ordering="last_used_at")
+    def ultimo_uso(self, obj):
+        return obj.last_used_at
+
+
+if admin.site.is_registered(Authenticator):
+    admin.site.unregister(Authenticator)
+admin.site.register(Authenticator, MetodoDeVerificacionAdmin)

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from candidaturas.models import ActorPolitico
 from comun.correo import encolar_correo
@@ -33,6 +34,35 @@ def cuenta_de(usuario):
         return usuario.cuenta_de_captura
     except CuentaDeCaptura.DoesNotExist:
         return None
+
+
+# Cómo se nombra cada rol ante el personal (historial, movimientos del flujo).
+NOMBRE_DEL_ROL = {
+    GRUPO_PERSONAL: _lazy("personal de captura y revisión del IEEM"),
+    GRUPO_ADMINISTRACION: _lazy("administración del IEEM"),
+}
+
+
+def nombre_y_rol(usuario) -> str:
+    """«Ana Pérez López (persona candidata)», «Luis Mora (representación de PAN)», «Rosa Díaz
+    (personal de captura y revisión del IEEM)»: lo que ve el personal en vez del nombre de usuario
+    interno (aleatorio). Para no consultar por fila, carga antes `cuenta_de_captura__persona`,
+    `cuenta_de_captura__actor` y `groups` del usuario."""
+    if usuario is None:
+        return _("cuenta borrada")
+    cuenta = cuenta_de(usuario)
+    persona = cuenta.persona if cuenta is not None and cuenta.persona_id else None
+    nombre = usuario.get_full_name() or (str(persona) if persona else "") or usuario.email or _("sin nombre")
+    if persona is not None:
+        rol = _("persona candidata")
+    elif cuenta is not None and cuenta.actor_id:
+        rol = _("representación de %(siglas)s") % {"siglas": cuenta.actor.siglas}
+    else:
+        grupos = [str(NOMBRE_DEL_ROL.get(g.name, g.name)) for g in usuario.groups.all()]
+        if usuario.is_superuser:
+            grupos.insert(0, _("superusuaria o superusuario"))
+        rol = ", ".join(grupos) or (_("personal del IEEM") if usuario.is_staff else _("sin rol"))
+    return _("%(nombre)s (%(rol)s)") % {"nombre": nombre, "rol": rol}
 
 
 def url_absoluta(ruta):

@@ -6,9 +6,12 @@ identidad, para quien tiene el permiso de verlas.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -16,7 +19,8 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from comun.admin import SoloLecturaMixin
+from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
+from cuentas.services import nombre_y_rol
 from cuestionarios import services
 from cuestionarios.forms import NotaDeRevisionForm, ObservacionFormSet
 from cuestionarios.models import (
@@ -32,13 +36,31 @@ from cuestionarios.models import (
     RegistroDeCambio,
     Transicion,
 )
+from cuestionarios.revision import cambios_legibles, contenido_por_parte, etiqueta_de_campo, valor_legible
 
 # --- Cola de revisión ------------------------------------------------------------------------------
 
+# Los movimientos del personal que la ficha ofrece como botones (el de observar lleva a su formulario).
+MOVIMIENTOS_DE_LA_FICHA = [
+    ("revisar", _("Pasar a revisión")),
+    ("observar", _("Hacer observaciones")),
+    ("publicar", _("Publicar")),
+]
 
-class TransicionInline(admin.TabularInline):
+
+def _con_quien(queryset):
+    """Lo que pinta `nombre_y_rol` para cada fila, en consultas fijas."""
+    return queryset.select_related(
+        "usuario__cuenta_de_captura__persona", "usuario__cuenta_de_captura__actor"
+    ).prefetch_related("usuario__groups")
+
+
+class TransicionInline(admin.StackedInline):
+    """Apiladas y no en tabla: en un teléfono la tabla desbordaba su caja (axe: región desplazable
+    sin foco) y cada movimiento se lee mejor con sus etiquetas."""
+
     model = Transicion
-    fields = ["fecha", "desde", "hacia", "usuario", "comentario"]
+    fields = ["fecha", "desde", "hacia", "quien", "comentario"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -46,8 +68,15 @@ class TransicionInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return _con_quien(super().get_queryset(request))
 
-class ObservacionInline(admin.TabularInline):
+    @admin.display(description=_("quién"))
+    def quien(self, obj):
+        return nombre_y_rol(obj.usuario)
+
+
+class ObservacionInline(admin.StackedInline):
     model = Observacion
     fields = ["parte", "supuesto", "texto", "atendida"]
     readonly_fields = fields
@@ -59,7 +88,7 @@ class ObservacionInline(admin.TabularInline):
 
 
 @admin.register(CuestionarioCurricular)
-class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class CuestionarioCurricularAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = [
         "persona",
         "proceso",
@@ -105,7 +134,7 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
     def vista_previa(self, obj):
         version = services.version_en_edicion(obj)
         filas = [
-            (version._meta.get_field(campo).verbose_name, getattr(version, campo) or "—")
+            (etiqueta_de_campo(campo), valor_legible(campo, getattr(version, campo)) or "—")
             for campo in services.CAMPOS_EDITABLES
         ]
         foto = (
@@ -128,24 +157,13 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
 
     @admin.display(description=_("historial de cambios"))
     def historial(self, obj):
-        registros = RegistroDeCambio.objects.filter(
-            persona=obj.persona_id, proceso=obj.proceso_id
-        ).select_related("usuario")[:50]
-        return (
-            format_html_join(
-                "",
-                "<p>{} · {} · {} · {}</p>",
-                (
-                    (
-                        r.fecha.strftime("%Y-%m-%d %H:%M"),
-                        r.usuario or "—",
-                        r.get_cuestionario_display(),
-                        r.campos,
-                    )
-                    for r in registros
-                ),
-            )
-            or "—"
+        registros = _con_quien(
+            RegistroDeCambio.objects.filter(persona=obj.persona_id, proceso=obj.proceso_id)
+        )[:50]
+        if not registros:
+            return "—"
+        return render_to_string(
+            "cuestionarios/_admin_historial.html", {"cambios": cambios_legibles(registros)}
         )
 
     def get_urls(self):
@@ -153,25 +171,84 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
             path(
                 "<int:pk>/observar/", self.admin_site.admin_view(self.observar), name="cuestionarios_observar"
             ),
+            path(
+                "<int:pk>/mover/<slug:movimiento>/",
+                self.admin_site.admin_view(self.mover_desde_la_ficha),
+                name="cuestionarios_mover",
+            ),
             *super().get_urls(),
         ]
 
+    def movimientos_de_la_ficha(self, request, cuestionario):
+        """Los movimientos del personal con su botón, o con la razón exacta de por qué no se puede."""
+        return [
+            {
+                "movimiento": movimiento,
+                "etiqueta": etiqueta,
+                "razon": services.razon_para_no_mover(request.user, cuestionario, movimiento),
+                "url": reverse(
+                    "admin:cuestionarios_observar"
+                    if movimiento == "observar"
+                    else "admin:cuestionarios_mover",
+                    args=[cuestionario.pk] if movimiento == "observar" else [cuestionario.pk, movimiento],
+                ),
+            }
+            for movimiento, etiqueta in MOVIMIENTOS_DE_LA_FICHA
+        ]
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "url_observar": reverse("admin:cuestionarios_observar", args=[object_id]),
-        }
+        cuestionario = self.get_object(request, unquote(object_id))
+        if cuestionario is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "movimientos": self.movimientos_de_la_ficha(request, cuestionario),
+            }
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def mover_desde_la_ficha(self, request, pk, movimiento):
+        """POST de un botón de la ficha («Pasar a revisión», «Publicar»): mueve o dice por qué no."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if movimiento not in dict(MOVIMIENTOS_DE_LA_FICHA) or movimiento == "observar":
+            raise Http404
+        cuestionario = get_object_or_404(CuestionarioCurricular.objects.para_revision(), pk=pk)
+        if not self.has_view_permission(request, cuestionario):
+            raise PermissionDenied
+        razon = services.razon_para_no_mover(request.user, cuestionario, movimiento)
+        if razon is None:
+            try:
+                services.mover(cuestionario=cuestionario, movimiento=movimiento, usuario=request.user)
+            except PermissionDenied:
+                # Otra persona lo movió entre la lectura y el candado: se dice el estado de ahora.
+                cuestionario.refresh_from_db()
+                razon = services.razon_para_no_mover(request.user, cuestionario, movimiento)
+        if razon is None:
+            messages.success(
+                request,
+                _g("%(persona)s: la captura quedó en estado %(estado)s.")
+                % {"persona": cuestionario.persona, "estado": cuestionario.get_estado_display()},
+            )
+        else:
+            messages.error(
+                request,
+                _g("No se hizo «%(movimiento)s»: %(razon)s")
+                % {"movimiento": dict(MOVIMIENTOS_DE_LA_FICHA)[movimiento], "razon": razon},
+            )
+        return redirect("admin:cuestionarios_cuestionariocurricular_change", pk)
+
     def observar(self, request, pk):
-        cuestionario = get_object_or_404(
-            CuestionarioCurricular.objects.select_related("persona", "proceso"), pk=pk
-        )
+        cuestionario = get_object_or_404(CuestionarioCurricular.objects.para_revision(), pk=pk)
         if not request.user.has_perm("cuestionarios.revisar_cuestionario"):
             raise PermissionDenied
+        razon = services.razon_para_no_mover(request.user, cuestionario, "observar")
+        if razon is not None:
+            messages.error(request, _g("No se pueden hacer observaciones: %(razon)s") % {"razon": razon})
+            return redirect("admin:cuestionarios_cuestionariocurricular_change", pk)
         conjunto = ObservacionFormSet(request.POST or None, prefix="obs")
         comentario = NotaDeRevisionForm(request.POST or None)
-        if request.method == "POST" and conjunto.is_valid() and comentario.is_valid():
+        if request.method == "POST" and "agregar" in request.POST:
+            conjunto = conjunto.con_una_mas()
+        elif request.method == "POST" and conjunto.is_valid() and comentario.is_valid():
             observaciones = [f.cleaned_data for f in conjunto.forms if f.cleaned_data]
             try:
                 services.hacer_observaciones(
@@ -185,13 +262,16 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
             else:
                 messages.success(request, _g("Se enviaron las observaciones a la persona candidata."))
                 return redirect("admin:cuestionarios_cuestionariocurricular_change", pk)
+        version = services.version_en_edicion(cuestionario)
         contexto = {
             **self.admin_site.each_context(request),
             "title": _g("Observaciones a %(persona)s") % {"persona": cuestionario.persona},
             "cuestionario": cuestionario,
             "conjunto": conjunto,
             "comentario": comentario,
+            "partes": contenido_por_parte(version),
             "opts": self.model._meta,
+            "original": cuestionario,
         }
         return TemplateResponse(request, "cuestionarios/admin_observar.html", contexto)
 
@@ -246,7 +326,7 @@ class CuestionarioCurricularAdmin(SoloLecturaMixin, admin.ModelAdmin):
 
 
 @admin.register(CuestionarioIdentidad)
-class CuestionarioIdentidadAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class CuestionarioIdentidadAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     """Listado sin respuestas; la ficha las muestra a quien tiene permiso de ver."""
 
     list_display = ["persona", "proceso", "modificado_en", "publicado_en"]
@@ -270,12 +350,28 @@ class CuestionarioIdentidadAdmin(SoloLecturaMixin, admin.ModelAdmin):
 
 
 @admin.register(RegistroDeCambio)
-class RegistroDeCambioAdmin(SoloLecturaMixin, admin.ModelAdmin):
-    list_display = ["fecha", "persona", "proceso", "cuestionario", "campos", "usuario"]
+class RegistroDeCambioAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
+    list_display = ["fecha", "persona", "proceso", "cuestionario", "que_cambio", "quien"]
     list_filter = ["cuestionario", "proceso"]
-    list_select_related = ["persona", "proceso", "usuario"]
+    list_select_related = ["persona", "proceso"]
     search_fields = ["persona__nombre_normalizado"]
-    readonly_fields = ["fecha", "persona", "proceso", "cuestionario", "usuario", "campos", "detalle"]
+    readonly_fields = ["fecha", "persona", "proceso", "cuestionario", "quien", "cambios"]
+    fields = readonly_fields
+
+    def get_queryset(self, request):
+        return _con_quien(super().get_queryset(request))
+
+    @admin.display(description=_("quién"))
+    def quien(self, obj):
+        return nombre_y_rol(obj.usuario)
+
+    @admin.display(description=_("qué cambió"))
+    def que_cambio(self, obj):
+        return ", ".join(fila.campo for fila in cambios_legibles([obj]))
+
+    @admin.display(description=_("valor anterior → valor nuevo"))
+    def cambios(self, obj):
+        return render_to_string("cuestionarios/_admin_historial.html", {"cambios": cambios_legibles([obj])})
 
 
 # --- Aviso, consentimientos y plazos -------------------------------------------------------------------
@@ -302,7 +398,7 @@ class EventoInline(admin.TabularInline):
 
 
 @admin.register(Consentimiento)
-class ConsentimientoAdmin(SoloLecturaMixin, admin.ModelAdmin):
+class ConsentimientoAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, admin.ModelAdmin):
     list_display = [
         "persona",
         "proceso",

@@ -3,13 +3,13 @@
 from django import forms
 from django.contrib import admin
 
-from comun.admin import SoloLecturaMixin
+from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
 from comun.cache_publica import CONTENIDO, invalidar
 from comun.imagenes import INFOGRAFIA, MINIATURA, procesar_imagen
 from decide.models import Atribucion, EnlaceDeInteres, PreguntaFrecuente, Recurso, VisitaDiaria
 
 
-class ContenidoPublicoAdmin(admin.ModelAdmin):
+class ContenidoPublicoAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     """Cada cambio del personal se ve de inmediato en las páginas de contenido guardadas en caché
     (atribuciones, Quita Dudas, recursos, enlaces y la portada); las de Conóceles siguen en caché."""
 

@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
-    "allauth.mfa",
+    "cuentas.apps.SegundoFactorConfig",  # allauth.mfa con nombres en español (cuentas/apps.py)
     "import_export",
     # Tareas fuera de la petición (correo, importaciones grandes, datos abiertos): el marco de tareas
     # de Django 6 (DEP 14) en su versión para 5.2, con la cola en la base de datos (docs/decisiones.md).

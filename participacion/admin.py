@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candidaturas.models import ActorPolitico
+from comun.admin import BusquedaSinAcentosMixin
 from comun.exportar import escribir_xlsx
 from participacion import patrones, reportes
 from participacion.models import AjusteParticipacion, Comentario, Conteo, Reaccion
@@ -66,7 +67,7 @@ class ConReportesFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comentario)
-class ComentarioAdmin(admin.ModelAdmin):
+class ComentarioAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     """Cola de moderación: el texto se muestra siempre escapado (format_html / plantilla del admin)."""
 
     list_display = [
@@ -145,7 +146,7 @@ class ConteoAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reaccion)
-class ReaccionAdmin(admin.ModelAdmin):
+class ReaccionAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     """Sólo lectura: cada reacción con su huella de IP (nunca la IP) y si contó. La página
     «Patrones raros» (`patrones/`) junta lo que el personal debe mirar (issue 16)."""
 

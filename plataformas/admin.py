@@ -4,13 +4,14 @@ from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 
 from comun import formatos
+from comun.admin import BusquedaSinAcentosMixin
 from plataformas.forms import ConfirmarPropuestasForm, ImportarPropuestasForm
 from plataformas.models import BloqueCompetitividad, PlataformaElectoral, Propuesta, Tema
 from plataformas.resources import PropuestaResource
 
 
 @admin.register(Tema)
-class TemaAdmin(admin.ModelAdmin):
+class TemaAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     list_display = ["nombre", "slug", "orden"]
     list_editable = ["orden"]
     prepopulated_fields = {"slug": ["nombre"]}
@@ -24,7 +25,7 @@ class PropuestaEnLinea(admin.TabularInline):
 
 
 @admin.register(PlataformaElectoral)
-class PlataformaElectoralAdmin(admin.ModelAdmin):
+class PlataformaElectoralAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     list_display = ["actor", "tipo", "proceso", "publicada", "actualizada"]
     list_filter = ["proceso", "tipo", "publicada"]
     list_select_related = ["actor", "proceso"]
@@ -34,7 +35,7 @@ class PlataformaElectoralAdmin(admin.ModelAdmin):
 
 
 @admin.register(Propuesta)
-class PropuestaAdmin(ImportMixin, admin.ModelAdmin):
+class PropuestaAdmin(BusquedaSinAcentosMixin, ImportMixin, admin.ModelAdmin):
     """Carga de propuestas desde CSV o XLSX con vista previa: todas o ninguna (docs/importacion.md)."""
 
     resource_classes = [PropuestaResource]
@@ -66,7 +67,7 @@ class PropuestaAdmin(ImportMixin, admin.ModelAdmin):
 
 
 @admin.register(BloqueCompetitividad)
-class BloqueCompetitividadAdmin(admin.ModelAdmin):
+class BloqueCompetitividadAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
     list_display = ["actor", "tipo", "nivel", "proceso", "lugares"]
     list_filter = ["proceso", "tipo", "nivel"]
     list_select_related = ["actor", "proceso"]

@@ -79,13 +79,13 @@ class Observacion(models.Model):
             "otra_candidatura",
             _("Publicar información o imágenes relacionadas con otra candidatura."),
         )
-        ALUSIONES = "alusiones", _("Hacer alusiones o menciones a otro partido político o candidatura")
+        ALUSIONES = "alusiones", _("Hacer alusiones o menciones a otro partido político o candidatura.")
         RESTRINGIDO = (
             "restringido",
             _("Publicar contenidos restringidos por la legislación electoral federal y local."),
         )
         LEMAS = "lemas", _("Utilizar lemas o imágenes de campaña en sus contenidos.")
-        OTRO = "otro", _("Otro motivo (se explica en el texto)")
+        OTRO = "otro", _("Otro motivo, que se explica a continuación.")
 
     cuestionario = models.ForeignKey(
         "cuestionarios.CuestionarioCurricular",

@@ -22,6 +22,7 @@ from cuestionarios.services.flujo import (
     hacer_observaciones,
     mover,
     puede_mover,
+    razon_para_no_mover,
     requiere_validacion_de_partido,
 )
 from cuestionarios.services.reglas import CAMPOS_EDITABLES, ESTADOS_EDITABLES, plazo_abierto, puede_editar
@@ -43,6 +44,7 @@ __all__ = [
     "plazo_abierto",
     "puede_editar",
     "puede_mover",
+    "razon_para_no_mover",
     "registrar_consentimiento",
     "requiere_validacion_de_partido",
     "version_en_edicion",

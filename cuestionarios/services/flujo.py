@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from candidaturas.invalidacion import invalidar_persona_en_proceso
 from candidaturas.models import ActorPolitico, Candidatura
@@ -73,19 +74,64 @@ def _rol_permitido(usuario, cuestionario, rol, movimiento) -> bool:
 
 
 def puede_mover(usuario, cuestionario, movimiento) -> bool:
-    desde, _hacia, rol = MOVIMIENTOS[movimiento]
+    return razon_para_no_mover(usuario, cuestionario, movimiento) is None
+
+
+# Lo que no deja hacer un movimiento, dicho a quien lo intenta (ficha del cuestionario en el admin).
+_SIN_PERMISO = {
+    "revisar": gettext_lazy("Tu rol no tiene permiso para pasar capturas a revisión."),
+    "observar": gettext_lazy("Tu rol no tiene permiso para hacer observaciones."),
+    "publicar": gettext_lazy("Tu rol no tiene permiso para publicar."),
+    "validar": gettext_lazy(
+        "Sólo la representación del partido que postula a esta persona puede validar su captura."
+    ),
+    "enviar": gettext_lazy("Sólo la persona candidata puede enviar su captura."),
+    "enviar_correccion": gettext_lazy("Sólo la persona candidata puede enviar sus correcciones."),
+}
+_YA_ESTA = {
+    Estado.EN_CAPTURA: gettext_lazy("La persona todavía no envía su captura (estado En captura)."),
+    Estado.CON_OBSERVACIONES: gettext_lazy(
+        "La captura tiene observaciones; espera a que la persona envíe sus correcciones."
+    ),
+    Estado.PUBLICADO: gettext_lazy("La captura ya está publicada; si la persona la edita, vuelve al flujo."),
+}
+
+
+def razon_para_no_mover(usuario, cuestionario, movimiento) -> str | None:
+    """Por qué `usuario` no puede hacer `movimiento` sobre `cuestionario` ahora, o None si puede.
+
+    Es la misma regla que aplica `mover` (`puede_mover` sólo pregunta si hay razón), dicha con la
+    causa: el rol, el estado («La captura está en estado Enviado; primero pásala a revisión»), la
+    validación del partido o el plazo."""
+    desde, hacia, rol = MOVIMIENTOS[movimiento]
+    if rol == "personal" and not _rol_permitido(usuario, cuestionario, rol, movimiento):
+        return str(_SIN_PERMISO[movimiento])
     if cuestionario.estado not in desde:
-        return False
+        if cuestionario.estado == hacia:
+            return _("La captura ya está en estado %(estado)s.") % {
+                "estado": cuestionario.get_estado_display()
+            }
+        if Estado.EN_REVISION in desde and cuestionario.estado in MOVIMIENTOS["revisar"][0]:
+            return _("La captura está en estado %(estado)s; primero pásala a revisión.") % {
+                "estado": cuestionario.get_estado_display()
+            }
+        if cuestionario.estado in _YA_ESTA:
+            return str(_YA_ESTA[cuestionario.estado])
+        return _("La captura está en estado %(estado)s; este movimiento no se hace desde ahí.") % {
+            "estado": cuestionario.get_estado_display()
+        }
     # Sólo las candidaturas independientes pasan de «enviado» directo a revisión.
     if (
         movimiento == "revisar"
         and cuestionario.estado == Estado.ENVIADO
         and requiere_validacion_de_partido(cuestionario)
     ):
-        return False
+        return _("Falta la validación del partido.")
     if rol == "persona" and not plazo_abierto(cuestionario.proceso):
-        return False
-    return _rol_permitido(usuario, cuestionario, rol, movimiento)
+        return _("El plazo de captura ya terminó.")
+    if not _rol_permitido(usuario, cuestionario, rol, movimiento):
+        return str(_SIN_PERMISO[movimiento])
+    return None
 
 
 @transaction.atomic
