@@ -85,6 +85,9 @@ _SIN_PERMISO = {
     "validar": gettext_lazy(
         "Sólo la representación del partido que postula a esta persona puede validar su captura."
     ),
+    "devolver": gettext_lazy(
+        "Sólo la representación del partido que postula a esta persona puede devolver su captura."
+    ),
     "enviar": gettext_lazy("Sólo la persona candidata puede enviar su captura."),
     "enviar_correccion": gettext_lazy("Sólo la persona candidata puede enviar sus correcciones."),
 }

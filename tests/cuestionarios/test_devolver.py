@@ -169,3 +169,10 @@ def test_las_observaciones_del_ieem_se_distinguen_de_las_del_partido(client):
     assertContains(respuesta, "Del IEEM · Propuestas:")
     assertContains(respuesta, "Quita el lema.")
     assert not Observacion.objects.get().de_partido
+
+
+def test_cada_movimiento_tiene_su_razon_cuando_el_rol_no_lo_permite():
+    """La ficha del admin pregunta la razón de cada movimiento: ninguno puede quedarse sin texto."""
+    from cuestionarios.services.flujo import _SIN_PERMISO, MOVIMIENTOS
+
+    assert set(MOVIMIENTOS) == set(_SIN_PERMISO)
