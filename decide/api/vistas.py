@@ -289,18 +289,45 @@ def _candidatura(base, c):
     }
 
 
-def _con_todo(candidaturas):
-    """Las candidaturas de `candidaturas` con lo que pinta la API, en dos consultas.
+def _contiendas_y_actores(proceso):
+    """{id: Eleccion} (con su proceso, distrito y municipio) y {id: ActorPolitico} del proceso,
+    memorizados en el proceso de gunicorn hasta que cambie el proceso: una página de 50 candidaturas
+    ya no los une en cada consulta (planear y compilar esos JOIN costaba más que leerlos)."""
+
+    def calcular():
+        elecciones = Eleccion.objects.filter(proceso=proceso).select_related(
+            "proceso", "distrito_local", "municipio"
+        )
+        return {e.pk: e for e in elecciones}, {a.pk: a for a in ActorPolitico.objects.all()}
+
+    return memorizar(f"api:contiendas:{proceso.pk}", [alcance_de_proceso(proceso.slug)], calcular)
+
+
+def _con_todo(candidaturas, proceso=None):
+    """Las candidaturas de `candidaturas` con lo que pinta la API, en tres consultas (la página, su
+    estado de captura y sus sustituciones). Con `proceso`, sus contiendas y actores salen de lo
+    memorizado (`_contiendas_y_actores`).
 
     El estado de captura sale de `anotar_estado_de_captura` (el mismo del buscador). Las sustituciones
     (la anterior y la sustituta, con su persona) se traen aparte: como JOIN harían que PostgreSQL
     tardara más en planear la consulta (doce tablas) que en ejecutarla.
     """
-    lista = consultas.anotar_estado_de_captura(
-        candidaturas.select_related(
-            "persona", "actor", "eleccion__proceso", "eleccion__distrito_local", "eleccion__municipio"
+    lista = None
+    if proceso is not None:
+        elecciones, actores = _contiendas_y_actores(proceso)
+        lista = list(candidaturas.select_related("persona"))
+        if all(c.eleccion_id in elecciones and c.actor_id in actores for c in lista):
+            for c in lista:
+                c.eleccion, c.actor = elecciones[c.eleccion_id], actores[c.actor_id]
+        else:  # una contienda o un actor creado después de memorizarlos (p. ej. en el admin)
+            lista = None
+    if lista is None:
+        lista = list(
+            candidaturas.select_related(
+                "persona", "actor", "eleccion__proceso", "eleccion__distrito_local", "eleccion__municipio"
+            )
         )
-    )
+    consultas.anotar_estado_de_captura(lista)
     ids = [c.pk for c in lista]
     anteriores = [c.sustituye_id for c in lista if c.sustituye_id]
     relacionadas = list(
@@ -775,7 +802,7 @@ def candidaturas(request, filtros: Query[FiltrosDeCandidaturas]):
         lambda: array("q", consulta),
     )
     identificadores, sobre = paginar(request, en_orden, filtros)
-    por_id = {c.pk: c for c in _con_todo(Candidatura.objects.filter(pk__in=identificadores))}
+    por_id = {c.pk: c for c in _con_todo(Candidatura.objects.filter(pk__in=identificadores), proceso)}
     base = Base(request)
     return {**sobre, "resultados": [_candidatura(base, por_id[i]) for i in identificadores]}
 

@@ -455,3 +455,19 @@ def test_caracter_nulo_en_el_nombre_da_400(client, proceso, ruta):
 
     assert respuesta.status_code == 400
     assert "q" in respuesta.json()["errores"]
+
+
+def test_una_contienda_creada_despues_de_memorizar_las_contiendas_no_rompe_la_pagina(client, publicada):
+    """Las contiendas y los actores del proceso se memorizan; una contienda nueva sin invalidar (p. ej.
+    creada en el admin) se lee de la base en vez de dar 500, y la página la muestra."""
+    assert client.get("/api/v1/candidaturas/").status_code == 200
+    nueva = CandidaturaFactory(eleccion=EleccionFactory(proceso=publicada.eleccion.proceso))
+    from comun.cache_publica import invalidar
+
+    invalidar(f"candidatura:{nueva.pk}")  # no es el alcance del proceso: lo memorizado sigue
+
+    respuesta = client.get("/api/v1/candidaturas/", {"contienda": nueva.eleccion_id})
+
+    assert respuesta.status_code == 200
+    assert [r["id"] for r in respuesta.json()["resultados"]] == [nueva.pk]
+    assert respuesta.json()["resultados"][0]["contienda"]["id"] == nueva.eleccion_id
