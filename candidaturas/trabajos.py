@@ -91,3 +91,34 @@ def terminar(trabajo, estado, resultado, procesados=None):
         campos.append("terminado_en")
     trabajo.save(update_fields=campos)
     _archivo_de_avance(trabajo.pk).unlink(missing_ok=True)
+
+
+# --- Acciones masivas del admin ---------------------------------------------------------------------
+
+UMBRAL_EN_BLOQUE = 50
+"""Una acción masiva sobre más registros que esto corre en la cola con página de avance; con pocos,
+en la petición (el resultado se ve en el acto, sin una página más). 50 movimientos o invitaciones
+tardan ~1 s y caben en una página de la lista del admin (100 filas) a medio seleccionar."""
+
+AVANZAR_CADA = 20
+"""Cada cuántos registros una tarea masiva anota su avance."""
+
+
+def en_bloque(request, *, ids, tipo, titulo, permiso, tarea, parametros=None, url_de_regreso=""):
+    """Crea el trabajo de una acción masiva, lo encola y devuelve la redirección a su avance."""
+    trabajo = crear_trabajo(
+        tipo=tipo,
+        titulo=titulo,
+        usuario=request.user,
+        permiso=permiso,
+        total=len(ids),
+        parametros={**(parametros or {}), "ids": list(ids)},
+        url_de_regreso=url_de_regreso,
+    )
+    encolar(tarea, trabajo)
+    return ir_al_avance(trabajo)
+
+
+def mensaje(nivel, texto):
+    """Un mensaje del resultado de un trabajo: `nivel` es success, warning, error o info."""
+    return {"nivel": nivel, "texto": str(texto)}
