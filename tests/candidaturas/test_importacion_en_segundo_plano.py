@@ -99,7 +99,9 @@ def test_confirmar_la_vista_previa_encola_la_importacion_y_lleva_a_su_avance(
 
     trabajo = TrabajoEnSegundoPlano.objects.get()
     assert respuesta.status_code == 302
-    assert respuesta["Location"] == reverse("admin:candidaturas_trabajoensegundoplano_avance", args=[trabajo.pk])
+    assert respuesta["Location"] == reverse(
+        "admin:candidaturas_trabajoensegundoplano_avance", args=[trabajo.pk]
+    )
     assert Candidatura.objects.count() == 3
     avance = personal.get(respuesta["Location"])
     assertContains(avance, "registro.csv")
@@ -172,7 +174,9 @@ def test_una_fila_mala_en_la_cola_no_guarda_nada_y_lista_fila_columna_y_motivo(
     avance = personal.get(respuesta["Location"])
     assertContains(avance, "1 fila tiene errores: no se guardó ninguna.")
     assertNotContains(avance, "María José Hernández Ruiz")  # nada se importó
-    assertContains(avance, "<td>2</td><td>actor</td><td>No hay un actor político con siglas «XYZ»", html=False)
+    assertContains(
+        avance, "<td>2</td><td>actor</td><td>No hay un actor político con siglas «XYZ»", html=False
+    )
     assertNotContains(avance, 'name="confirmar"')
     assert Candidatura.objects.count() == 0
     assert Persona.objects.count() == 0
