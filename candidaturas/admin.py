@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -38,7 +39,11 @@ from candidaturas.services import cancelar_candidatura, obtener_o_crear_persona,
 from candidaturas.tareas import TIPO as TIPO_IMPORTACION
 from candidaturas.tareas import procesar_importacion
 from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
-from comun.importacion import FILAS_EN_LA_PETICION, ArchivoPrivadoDeImportacion, revisar_limites
+from comun.importacion import (
+    FILAS_EN_LA_PETICION,
+    ArchivoPrivadoDeImportacion,
+    LimitesDeImportacionMixin,
+)
 
 # --- Geografía ------------------------------------------------------------------------------------
 
@@ -122,20 +127,9 @@ class PersonaAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
         return persona.nombre_completo
 
 
-class ImportacionAcotadaForm(ImportForm):
+class ImportacionAcotadaForm(LimitesDeImportacionMixin, ImportForm):
     """El formulario de import-export, con los límites de peso y de filas (issue 12) revisados antes
-    de leer el archivo completo. Deja en el archivo cuántas filas trae (`filas`)."""
-
-    def clean(self):
-        datos = super().clean()
-        archivo, formato = datos.get("import_file"), datos.get("format")
-        if archivo and formato not in (None, ""):
-            es_xlsx = FORMATOS_DE_IMPORTACION[int(formato)] is base_formats.XLSX
-            try:
-                archivo.filas = revisar_limites(archivo, es_xlsx)
-            except ValidationError as error:
-                self.add_error("import_file", error)
-        return datos
+    de leer el archivo completo."""
 
 
 PERMISO_DE_IMPORTAR = "candidaturas.add_candidatura"
@@ -368,9 +362,14 @@ class TrabajoEnSegundoPlanoAdmin(admin.ModelAdmin):
     """La lista muestra los trabajos de quien la ve (todos, a una persona superusuaria); cada uno
     tiene su página de avance, que ve quien lo pidió y el personal con su permiso (404 a los demás)."""
 
-    list_display = ["titulo", "estado", "procesados", "total", "usuario", "creado_en", "terminado_en"]
+    list_display = ["enlace", "estado", "procesados", "total", "usuario", "creado_en", "terminado_en"]
     list_filter = ["estado", "tipo"]
     list_display_links = None
+
+    @admin.display(description=_("trabajo"), ordering="titulo")
+    def enlace(self, trabajo):
+        url = reverse("admin:candidaturas_trabajoensegundoplano_avance", args=[trabajo.pk])
+        return format_html('<a href="{}">{}</a>', url, trabajo.titulo)
 
     def get_queryset(self, request):
         consulta = super().get_queryset(request).select_related("usuario")

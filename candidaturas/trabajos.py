@@ -3,8 +3,9 @@
 Una importación grande, las invitaciones masivas y los movimientos del flujo de revisión sobre
 muchos cuestionarios no corren dentro de la petición del admin: la vista crea un
 `TrabajoEnSegundoPlano`, encola su tarea al confirmarse la transacción y lleva a la página de avance
-(`admin:candidaturas_trabajoensegundoplano_avance`), que se refresca sola con `<meta refresh>` (sin
-JavaScript) y tiene un botón «Actualizar».
+(`admin:candidaturas_trabajoensegundoplano_avance`), que se vuelve a cargar sola cada 3 segundos
+(`candidaturas/static/candidaturas/avance.js`, con una casilla para detenerlo) y, sin JavaScript,
+tiene un botón «Actualizar».
 
 El avance de una importación se anota en un archivo junto al archivo subido y no en la base: la
 importación es una sola transacción (todo o nada) y lo que escribiera en la base no se vería hasta

@@ -281,6 +281,22 @@ class ImportacionTodoONadaMixin(ExportacionSeguraMixin):
         transaction.on_commit(invalidar_paginas_publicas)
 
 
+class LimitesDeImportacionMixin:
+    """Para el formulario de import-export (`ImportForm`): revisa peso y filas (`revisar_limites`)
+    antes de que la vista lea el archivo completo, y deja en el archivo cuántas filas trae (`filas`)."""
+
+    def clean(self):
+        datos = super().clean()
+        archivo, formato = datos.get("import_file"), datos.get("format")
+        if archivo and formato not in (None, ""):
+            es_xlsx = dict(self.fields["format"].choices).get(str(formato)) == "xlsx"
+            try:
+                archivo.filas = revisar_limites(archivo, es_xlsx)
+            except ValidationError as error:
+                self.add_error("import_file", error)
+        return datos
+
+
 # --- El archivo subido, en un lugar privado --------------------------------------------------------
 
 

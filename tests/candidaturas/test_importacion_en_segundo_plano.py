@@ -11,14 +11,11 @@ from pytest_django.asserts import assertContains, assertNotContains
 from candidaturas import admin as admin_de_candidaturas
 from candidaturas.models import Candidatura, Eleccion, Persona, TrabajoEnSegundoPlano
 from comun.importacion import carpeta_de_importaciones
-from tests.candidaturas.test_importacion import (  # noqa: F401 (fixtures)
-    ENCABEZADOS,
-    como_csv,
-    fila,
-    filas_buenas,
-    personal,
-    registro,
-)
+from tests.candidaturas import test_importacion as base
+from tests.candidaturas.test_importacion import ENCABEZADOS, como_csv, fila, filas_buenas
+
+personal = base.personal  # fixtures compartidas con las pruebas de la importación
+registro = base.registro
 
 URL_IMPORTAR = "admin:candidaturas_candidatura_import"
 
@@ -107,7 +104,7 @@ def test_confirmar_la_vista_previa_encola_la_importacion_y_lleva_a_su_avance(
     assertContains(avance, "registro.csv")
     assertContains(avance, "Importación terminada: se guardaron 3 candidaturas.")
     assertContains(avance, 'data-estado="terminado"')
-    assertNotContains(avance, 'http-equiv="refresh"')
+    assertNotContains(avance, 'id="actualizar-sola"')
     assert archivos_privados() == []  # el archivo subido se borra al terminar
 
 
@@ -152,14 +149,15 @@ def test_un_archivo_grande_se_revisa_en_la_cola_muestra_a_quien_y_se_confirma(
     assert archivos_privados() == []
 
 
-def test_mientras_espera_la_pagina_de_avance_se_refresca_sola_y_tiene_boton_actualizar(
+def test_mientras_espera_la_pagina_de_avance_se_actualiza_sola_y_sin_js_tiene_boton_actualizar(
     personal, registro, en_segundo_plano
 ):
     respuesta = subir(personal, como_csv(filas_buenas()))  # sin confirmar la transacción: en cola
 
     avance = personal.get(respuesta["Location"])
-    assertContains(avance, '<meta http-equiv="refresh" content="3">', html=False)
-    assertContains(avance, "Actualizar")
+    assertContains(avance, "candidaturas/avance.js")  # se recarga cada 3 s; la casilla lo detiene
+    assertContains(avance, 'id="actualizar-sola" checked')
+    assertContains(avance, f'<a class="button" href="{respuesta["Location"]}">Actualizar</a>', html=True)
     assertContains(avance, "En espera")
     assertContains(avance, "0 de 3 filas procesadas")
 
