@@ -18,7 +18,7 @@ from import_export.results import RowResult
 from candidaturas import trabajos
 from candidaturas.models import TrabajoEnSegundoPlano
 from candidaturas.resources import FORMATOS_DE_IMPORTACION, CandidaturaResourceEnSegundoPlano
-from comun.importacion import ArchivoPrivadoDeImportacion
+from comun.importacion import ArchivoPrivadoDeImportacion, numero_legible
 
 registro = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def procesar_importacion(trabajo_id: str) -> str:
                 "%(n)s fila tiene errores: no se guardó ninguna. Corrige el archivo y vuelve a subirlo.",
                 "%(n)s filas tienen errores: no se guardó ninguna. Corrige el archivo y vuelve a subirlo.",
                 malas,
-            ) % {"n": malas}
+            ) % {"n": numero_legible(malas)}
         datos["mensajes"] = [{"nivel": "error", "texto": texto}]
         datos["quienes"] = []
     elif revisar:
@@ -130,14 +130,14 @@ def procesar_importacion(trabajo_id: str) -> str:
             "Revisión sin errores: %(n)s filas registran o corrigen una candidatura. Todavía no se guarda "
             "nada: revisa la lista y confirma.",
             cambios,
-        ) % {"n": cambios}
+        ) % {"n": numero_legible(cambios)}
         datos["mensajes"] = [{"nivel": "info", "texto": texto}]
     else:
         texto = ngettext(
             "Importación terminada: se guardó %(n)s candidatura.",
             "Importación terminada: se guardaron %(n)s candidaturas.",
             cambios,
-        ) % {"n": cambios}
+        ) % {"n": numero_legible(cambios)}
         datos["mensajes"] = [{"nivel": "success", "texto": texto}]
     if total_de_errores:
         archivo.remove()

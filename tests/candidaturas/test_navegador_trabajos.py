@@ -34,6 +34,13 @@ def entrar_como_personal(pagina):
 
 def revisar(pagina, url, nombre):
     pagina.goto(pagina.url_base + url)
+    casilla = pagina.locator("#actualizar-sola")
+    if casilla.count():
+        # Con JavaScript la casilla aparece marcada; desmarcarla detiene la recarga (WCAG 2.2.1).
+        assert casilla.is_visible() and casilla.is_checked()
+        casilla.uncheck()
+        pagina.wait_for_timeout(3500)
+        assert pagina.locator("#actualizar-sola").is_checked() is False  # no se recargó
     for vista, tamano in (("320", ANGOSTO), ("telefono", TELEFONO), ("escritorio", ESCRITORIO)):
         pagina.set_viewport_size(tamano)
         ancho = pagina.evaluate("document.documentElement.scrollWidth")
