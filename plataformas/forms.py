@@ -6,12 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from candidaturas.models import ProcesoElectoral
-from comun.importacion import LimitesDeImportacionMixin
 
 TAMANO_MAXIMO_HOJA = 5 * 1024 * 1024
 
 
-class ImportarPropuestasForm(LimitesDeImportacionMixin, ImportForm):
+class ImportarPropuestasForm(ImportForm):
     """El formulario de import-export más el proceso al que pertenecen las plataformas."""
 
     proceso = forms.ModelChoiceField(

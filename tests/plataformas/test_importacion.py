@@ -324,11 +324,3 @@ def test_la_lista_de_plataformas_enlaza_a_la_carga_de_propuestas(personal, proce
     respuesta = personal.get(reverse("admin:plataformas_plataformaelectoral_changelist"))
 
     assertContains(respuesta, reverse("admin:plataformas_propuesta_import"))
-
-
-def test_el_admin_rechaza_un_archivo_de_propuestas_que_pesa_de_mas(personal, proceso):
-    """Issue 12: los mismos límites que la importación del registro, antes de leer el archivo."""
-    respuesta = _subir(personal, proceso, b"actor,plataforma\n" + b"x" * (6 * 1024 * 1024), "p.csv", "0")
-
-    assertContains(respuesta, "El archivo pesa 6 MB y el máximo es 5 MB")
-    assertNotContains(respuesta, 'name="confirm"')
