@@ -18,7 +18,6 @@ No es una prueba: imprime las cifras (docs/rendimiento.md).
 import argparse
 import csv
 import io
-import os
 import re
 import subprocess
 import sys
@@ -90,21 +89,30 @@ from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_K
 from allauth.mfa.models import Authenticator
 from candidaturas.models import ProcesoElectoral, Candidatura
 Usuario = get_user_model()
-u, _ = Usuario.objects.get_or_create(username="bench-importacion", defaults={"email": "bench@ieem.mx", "is_staff": True, "is_superuser": True})
-Authenticator.objects.get_or_create(user=u, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}})
-p, _ = ProcesoElectoral.objects.get_or_create(slug="bench-importacion", defaults={"nombre": "Proceso de prueba de importación", "anio": 2030, "tipo": "ordinario"})
+u, _ = Usuario.objects.get_or_create(
+    username="bench-importacion",
+    defaults={"email": "bench@ieem.mx", "is_staff": True, "is_superuser": True},
+)
+Authenticator.objects.get_or_create(
+    user=u, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}}
+)
+p, _ = ProcesoElectoral.objects.get_or_create(
+    slug="bench-importacion",
+    defaults={"nombre": "Proceso de prueba de importación", "anio": 2030, "tipo": "ordinario"},
+)
 Candidatura.objects.filter(eleccion__proceso=p).delete()
 s = SessionStore()
-s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"; s[HASH_SESSION_KEY] = u.get_session_auth_hash()
+s[SESSION_KEY] = str(u.pk)
+s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+s[HASH_SESSION_KEY] = u.get_session_auth_hash()
 s.create()
 print("SESION", s.session_key)
 """
 
 
 def sesion(env):
-    salida = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", PREPARAR], cwd=RAIZ, env=env, capture_output=True, text=True, check=True
-    ).stdout
+    orden = [PYTHON, "manage.py", "shell", "-c", PREPARAR]
+    salida = subprocess.run(orden, cwd=RAIZ, env=env, capture_output=True, text=True, check=True).stdout
     clave = re.search(r"SESION (\w+)", salida).group(1)
     cliente = requests.Session()
     cliente.cookies.set("sessionid", clave)
@@ -145,17 +153,21 @@ def seguir(cliente, base, respuesta, pids, espera, inicio):
     url_import = f"{base}/admin/candidaturas/candidatura/import/"
     if respuesta.status_code == 200 and 'name="import_file_name"' in respuesta.text:
         campos = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', respuesta.text))
-        campos = {k: v for k, v in campos.items()}
         final = medir(
             "  confirmar (import-export, en la petición)",
             lambda: cliente.post(f"{base}/admin/candidaturas/candidatura/process_import/", data=campos,
                                  timeout=espera, headers={"Referer": url_import}, allow_redirects=False),
             pids,
         )  # fmt: skip
-        print(f"  terminado a los {time.perf_counter() - inicio:.1f} s: {final.status_code if final else '-'}")
+        estado = final.status_code if final else "-"
+        print(f"  terminado a los {time.perf_counter() - inicio:.1f} s: {estado}")
         return
     if respuesta.status_code in (301, 302, 303):
-        avance = base + respuesta.headers["Location"] if respuesta.headers["Location"].startswith("/") else respuesta.headers["Location"]  # noqa: E501
+        avance = (
+            base + respuesta.headers["Location"]
+            if respuesta.headers["Location"].startswith("/")
+            else respuesta.headers["Location"]
+        )  # noqa: E501
         confirmado = False
         while time.perf_counter() - inicio < espera * 10:
             pagina = cliente.get(avance, timeout=30)
@@ -164,7 +176,7 @@ def seguir(cliente, base, respuesta, pids, espera, inicio):
                 csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', pagina.text).group(1)
                 medir(
                     "  confirmar (encola la tarea)",
-                    lambda: cliente.post(avance, data={"csrfmiddlewaretoken": csrf, "confirmar": "1"},
+                    lambda c=csrf: cliente.post(avance, data={"csrfmiddlewaretoken": c, "confirmar": "1"},
                                          timeout=espera, headers={"Referer": avance}, allow_redirects=False),
                     pids,
                 )  # fmt: skip
@@ -201,13 +213,13 @@ def main():
     print(f"CSV enorme: {len(grande) / 1e6:.1f} MB, 230000 filas; permitido: {len(permitido) / 1e6:.1f} MB, "
           f"{opciones.filas_grande} filas")  # fmt: skip
 
-    trabajador = subprocess.Popen(
-        [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--no-reload", "--verbosity", "0"], cwd=RAIZ, env=env
-    )
+    orden = [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--no-reload", "--verbosity", "0"]
+    trabajador = subprocess.Popen(orden, cwd=RAIZ, env=env)
     try:
         with Gunicorn(env, workers=1, puerto=opciones.puerto) as servidor:
             pids = hijos(servidor.proceso.pid)
-            medir("CSV de 25 MB", lambda: subir(cliente, servidor.base, grande, "enorme.csv", opciones.espera_maxima), pids)
+            espera = opciones.espera_maxima
+            medir("CSV de 25 MB", lambda: subir(cliente, servidor.base, grande, "enorme.csv", espera), pids)
         with Gunicorn(env, workers=1, puerto=opciones.puerto) as servidor:
             pids = hijos(servidor.proceso.pid)
             inicio = time.perf_counter()
