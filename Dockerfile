@@ -71,8 +71,11 @@ USER decide
 EXPOSE 8000
 VOLUME ["/app/media"]
 
-# /salud/ responde «ok» si la base contesta; se pide con el primer dominio de DJANGO_ALLOWED_HOSTS
-# como Host (si no, Django respondería 400) y por HTTP (exenta de la redirección a HTTPS).
+# /salud/ responde 200 si la base contesta («ok», o «degradado» si fallan Redis o la cola: el portal
+# sigue sirviendo, no hay que reiniciar) y 503 si no (urlopen lanza y el contenedor queda unhealthy).
+# Se pide con el primer dominio de DJANGO_ALLOWED_HOSTS como Host (si no, Django respondería 400) y
+# por HTTP (exenta de la redirección a HTTPS). Las sesiones vencidas se borran con
+#   docker run … decide-ieem python manage.py clearsessions   (cada noche; docs/deploy.md)
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request as u; h = (os.environ.get('DJANGO_ALLOWED_HOSTS') or 'localhost').split(',')[0].strip().lstrip('.'); u.urlopen(u.Request('http://127.0.0.1:8000/salud/', headers={'Host': h if h not in ('', '*') else 'localhost'}), timeout=4)"]
 

@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 PRODUCCION := DJANGO_DEBUG=false DJANGO_HTTPS=true DJANGO_ALLOWED_HOSTS=decide.ieem.org.mx \
 	DJANGO_SECRET_KEY=revision-de-produccion-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
-.PHONY: run test check lint format messages bench lock clean
+.PHONY: run test check lint format messages bench lock clean limpiar-sesiones
 
 # Desarrollo: las dependencias de ejecución (requirements.lock, lo único que lleva la imagen de
 # producción) más las de pruebas y revisión (requirements-dev.lock).
@@ -29,6 +29,7 @@ run: $(BIN)/.instalado staticfiles/staticfiles.json
 	$(MANAGE) generar_demo_cuestionarios
 	$(MANAGE) generar_demo_plataformas
 	$(MANAGE) generar_demo_participacion
+	$(MANAGE) generar_demo_recursos
 	$(MANAGE) generar_datos_abiertos
 	@echo "Decide IEEM en http://127.0.0.1:$(PORT)/ (con su worker de tareas: correo, importaciones, datos abiertos)"
 	export DJANGO_DEBUG=true DECIDE_URL_PUBLICA=http://127.0.0.1:$(PORT); \
@@ -53,6 +54,10 @@ format: $(BIN)/.instalado
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates/
+
+# Borra las sesiones vencidas; en producción, cada noche con cron o un temporizador (docs/deploy.md).
+limpiar-sesiones: $(BIN)/.instalado
+	$(MANAGE) clearsessions
 
 messages: $(BIN)/.instalado
 	$(MANAGE) makemessages -l es_MX --ignore .venv --ignore staticfiles

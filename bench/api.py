@@ -11,11 +11,9 @@ detiene solo. Meta: p95 < 50 ms para una página de 50 candidaturas con 4 conexi
 
 import argparse
 import functools
-import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import time
 import urllib.request
@@ -24,16 +22,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from comun import (  # noqa: E402
-    PYTHON,
-    RAIZ,
     Gunicorn,
-    analizar,
     carga_wrk,
-    crear_base,
     entorno,
     imprimir,
-    manage,
+    preparar_demo,
     ruta_estatica,
+    shell,
 )
 
 BASE = "decide_bench_api"
@@ -47,15 +42,7 @@ def identificadores(env):
         "print(json.dumps([list(c.values_list('pk', flat=True)),"
         " list(c.values_list('persona_id', flat=True))]))"
     )
-    salida = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", codigo],
-        cwd=RAIZ,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(salida.strip().splitlines()[-1])
+    return shell(env, codigo)
 
 
 PAGINAS_DE_50 = [
@@ -104,20 +91,8 @@ def main():
         sys.exit("Falta wrk: apt-get install wrk")
 
     env = {**entorno(BASE), "DECIDE_API_LIMITE_POR_MINUTO": "1000000000"}
-    crear_base(BASE)
     if not opciones.sin_carga:
-        manage(env, "migrate", "--noinput", "--verbosity", "0")
-        manage(env, "createcachetable")
-        manage(env, "cargar_geografia")
-        for comando in (
-            "generar_demo",
-            "generar_demo_cuestionarios",
-            "generar_demo_plataformas",
-            "generar_demo_participacion",
-        ):
-            manage(env, comando)
-        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-        analizar(BASE)
+        preparar_demo(BASE, env)
 
     azar = random.Random(2027)
     candidaturas, personas = identificadores(env)

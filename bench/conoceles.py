@@ -12,11 +12,9 @@ p95 < 50 ms.
 
 import argparse
 import functools
-import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import urllib.request
 from pathlib import Path
@@ -24,17 +22,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from comun import (  # noqa: E402
-    PYTHON,
-    RAIZ,
+    BUSQUEDAS,
     SIN_CACHE,
     Gunicorn,
-    analizar,
     carga_wrk,
-    crear_base,
     entorno,
     imprimir,
-    manage,
+    preparar_demo,
     ruta_estatica,
+    shell,
 )
 
 BASE = "decide_bench_conoceles"
@@ -47,32 +43,7 @@ def identificadores(env):
         "print(list(Candidatura.objects.vigentes().filter(eleccion__proceso__predeterminado=True)"
         ".values_list('pk', flat=True)))"
     )
-    salida = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", codigo],
-        cwd=RAIZ,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(salida.strip().splitlines()[-1])
-
-
-def rutas_de_busqueda():
-    return [
-        "/conoceles/",
-        "/conoceles/?q=garcia",
-        "/conoceles/?q=maria+lopez",
-        "/conoceles/?sexo=mujer",
-        "/conoceles/?cargo=presidencia_municipal",
-        "/conoceles/?cargo=presidencia_municipal&sexo=mujer&edad=40-49",
-        "/conoceles/?actor=pan",
-        "/conoceles/?municipio=107",
-        "/conoceles/?grado=licenciatura",
-        "/conoceles/?accion=cualquiera",
-        "/conoceles/?pagina=3",
-        "/conoceles/?calidad=suplente&pagina=2",
-    ]
+    return shell(env, codigo)
 
 
 def main():
@@ -85,23 +56,11 @@ def main():
         sys.exit("Falta wrk: apt-get install wrk")
 
     env = entorno(BASE)
-    crear_base(BASE)
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "createcachetable")
-    manage(env, "cargar_geografia")
-    for comando in (
-        "generar_demo",
-        "generar_demo_cuestionarios",
-        "generar_demo_plataformas",
-        "generar_demo_participacion",
-    ):
-        manage(env, comando)
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    analizar(BASE)
+    preparar_demo(BASE, env)
 
     azar = random.Random(2027)
     perfiles = [f"/conoceles/{i}/" for i in azar.sample(identificadores(env), 300)]
-    busquedas = rutas_de_busqueda()
+    busquedas = BUSQUEDAS
     estatico = ruta_estatica()
 
     medir = functools.partial(carga_wrk, segundos=opciones.segundos, concurrencia=opciones.concurrencia)

@@ -33,15 +33,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.comun import (  # noqa: E402
-    PYTHON,
+    NAVEGADOR,
     RAIZ,
     Gunicorn,
-    analizar,
     carga_wrk,
-    crear_base,
     entorno,
     manage,
+    preparar_demo,
     ruta_estatica,
+    shell,
 )
 
 BASE = "decide_despliegue"
@@ -54,20 +54,7 @@ RESULTADOS = RAIZ / "bench" / "resultados" / "proxy.json"
 
 def preparar(env):
     """La demo completa, como la deja `make run`, en PostgreSQL (una segunda corrida no cambia nada)."""
-    crear_base(BASE)
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "createcachetable")
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    for orden in (
-        "cargar_geografia",
-        "generar_demo",
-        "generar_demo_cuestionarios",
-        "generar_demo_plataformas",
-        "generar_demo_participacion",
-    ):
-        manage(env, orden)
-    # Estadísticas del planificador antes de leer todo el proceso (recién cargadas, los planes son malos).
-    analizar(BASE)
+    preparar_demo(BASE, env)
     # Los datos abiertos se construyen aquí, como en `make run` (en producción, la tarea en el worker).
     manage(env, "generar_datos_abiertos")
 
@@ -87,15 +74,7 @@ print(json.dumps({'perfiles': perfiles, 'secciones': secciones, 'plataformas': p
 
 def paginas(env):
     """{nombre: [rutas]}: unas pocas rutas reales por tipo de página (cada una, su entrada de caché)."""
-    salida = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", CODIGO_RUTAS],
-        cwd=RAIZ,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    datos = json.loads(salida.strip().splitlines()[-1])
+    datos = shell(env, CODIGO_RUTAS)
     return {
         "estático (css)": [ruta_estatica()],
         "inicio": ["/"],
@@ -171,9 +150,10 @@ class Nginx:
 
 
 def pedir(url):
-    """GET de una ruta: (estado, cabeceras). Llena las cachés antes de medir."""
+    """GET de una ruta como la pide wrk (con `NAVEGADOR`): (estado, cabeceras). Llena las cachés
+    antes de medir (la del proxy guarda una variante por `Accept-Encoding`)."""
     try:
-        with urllib.request.urlopen(url, timeout=60) as respuesta:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=NAVEGADOR), timeout=60) as respuesta:
             respuesta.read()
             return respuesta.status, respuesta.headers
     except urllib.error.HTTPError as error:

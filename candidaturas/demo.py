@@ -35,13 +35,59 @@ from comun.cache_publica import invalidar_paginas_publicas
 from comun.cambios import avisar_cambio_publico
 
 # Erratas del catálogo es_MX de Faker (issue 14): se corrigen al generar, de forma determinista.
+# Revisadas a ojo las 161 + 186 + 623 entradas de Faker 40.63: acentos que faltan o sobran, letras
+# cambiadas, una entrada truncada («Jos»), formas inglesas o portuguesas que en México se leen como
+# erratas («Hernandes», «Sanches») y tres que no son nombres («Gollum», «Sessa», «Esparta»).
 ERRATAS_DE_FAKER = {
-    "Bétancourt": "Betancourt",
+    # Nombres
+    "Alvaro": "Álvaro",
+    "Cristobal": "Cristóbal",
+    "Elias": "Elías",
+    "Felix": "Félix",
+    "Jos": "José",
     "Manuél": "Manuel",
-    "Rodríquez": "Rodríguez",
-    "Rodrígez": "Rodríguez",
+    "Óliver": "Oliver",
+    "Rafaél": "Rafael",
+    "Barbara": "Bárbara",
+    "Eloisa": "Eloísa",
+    "Rosalia": "Rosalía",
+    "Sessa": "Selene",
+    "Esparta": "Eréndira",
+    # Apellidos
+    "Alcala": "Alcalá",
+    "Alvarez": "Álvarez",
+    "Arevalo": "Arévalo",
+    "Arguello": "Argüello",
+    "Bétancourt": "Betancourt",
+    "Cardenas": "Cárdenas",
+    "Cervántez": "Cervantes",
+    "Crúz": "Cruz",
+    "Cuellar": "Cuéllar",
+    "Esquibel": "Esquivel",
+    "Gamez": "Gámez",
     "Garica": "García",
+    "Gollum": "Galeana",
+    "Gonzales": "González",
+    "Guillen": "Guillén",
+    "Hernádez": "Hernández",
+    "Hernandes": "Hernández",
+    "Jimínez": "Jiménez",
+    "Lomeli": "Lomelí",
+    "Luevano": "Luévano",
+    "Orosco": "Orozco",
+    "Peres": "Pérez",
+    "Rodrígez": "Rodríguez",
+    "Rodríquez": "Rodríguez",
+    "Saldivar": "Saldívar",
+    "Sanches": "Sánchez",
+    "Sisneros": "Cisneros",
+    "Solorzano": "Solórzano",
+    "Tórrez": "Torres",
+    "Villareal": "Villarreal",
+    "Zarate": "Zárate",
 }
+# Erratas de más de una palabra (se buscan después de corregir cada palabra y quitar espacios dobles).
+ERRATAS_DE_FAKER_FRASES = {"Alta Gracia": "Altagracia"}
 
 SEMILLA = 20270606
 SLUG_ORDINARIO = "demo-ordinario-2027"
@@ -234,7 +280,8 @@ class _Generador:
     @staticmethod
     def corregido(texto):
         """Corrige las erratas del catálogo de nombres de Faker (es_MX): la demostración debe leerse real."""
-        return " ".join(ERRATAS_DE_FAKER.get(parte, parte) for parte in texto.split())
+        texto = " ".join(ERRATAS_DE_FAKER.get(parte, parte) for parte in texto.split())
+        return ERRATAS_DE_FAKER_FRASES.get(texto, texto)
 
     def persona(self, sexo):
         self.contador_personas += 1

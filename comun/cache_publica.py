@@ -25,16 +25,27 @@ candado (`cache.add`) y la reconstruye; las que llegan mientras tanto reciben la
 
 **HTTP.** Para quien no tiene sesión: `Cache-Control: public, max-age, s-maxage,
 stale-while-revalidate`, `ETag` (huella del cuerpo) y `Last-Modified` (cuándo se construyó) con 304
-a `If-None-Match`/`If-Modified-Since`, y `Vary: Cookie`. Con sesión, mensajes pendientes o
+a `If-None-Match`/`If-Modified-Since`, y `Vary: Cookie, Accept-Encoding`. Cada entrada guarda
+también su versión gzip (comprimida una vez, al construirla), que recibe quien manda
+`Accept-Encoding: gzip` (todo navegador), con su propia ETag. Sin riesgo de BREACH: una página
+pública guardada no lleva secretos (ni token CSRF ni sesión). Con sesión, mensajes pendientes o
 cualquier `Set-Cookie` (p. ej. un token CSRF): `Cache-Control: private, no-store` y nada se guarda.
 HEAD usa la misma entrada que GET (el servidor quita el cuerpo).
 
 La clave incluye además una huella del despliegue (el manifiesto de estáticos): un despliegue nuevo
 nunca sirve páginas guardadas por el anterior.
+
+**Sin caché.** Si la caché compartida no responde, cada página se construye en la petición (como un
+fallo de caché) y nada se guarda: `comun.cache_tolerante` ya lo hace con Redis, y aquí además toda
+lectura o escritura que lance una excepción se trata igual, con cualquier backend. Lo que se
+invalidó mientras la caché estaba caída no llegó a ella: al volver, `cache_compartida_recuperada`
+invalida todas las páginas.
 """
 
 import functools
+import gzip
 import hashlib
+import logging
 import re
 import time
 from pathlib import Path
@@ -44,8 +55,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
 from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from comun.cache_tolerante import cache_compartida_recuperada
+
+logger = logging.getLogger(__name__)
 
 PORTAL = "portal"
 """Alcance del que dependen todas las páginas: `invalidar()` sin alcances lo sube."""
@@ -62,12 +78,45 @@ SEGUNDOS_COPIA_VIEJA = 3600
 SEGUNDOS_CANDADO = 5
 """Si quien reconstruye una página falla sin soltar el candado, otra petición lo intenta tras esto."""
 
+MINIMO_GZIP = 1024
+"""Desde cuántos bytes se guarda también la versión gzip de una página (las de error son cortas)."""
+
 PREFIJO = "pagina"
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def _ajuste(nombre, omision):
     return getattr(settings, nombre, omision)
+
+
+_ultimo_aviso = [0.0]
+
+
+def _avisar_falla(que, error):
+    """Una advertencia por minuto a lo más (nunca una por petición)."""
+    ahora = time.monotonic()
+    if ahora - _ultimo_aviso[0] >= 60:
+        _ultimo_aviso[0] = ahora
+        logger.warning("Caché de páginas sin caché (%s): %s: %s", que, type(error).__name__, error)
+
+
+def _leer(claves):
+    """`cache.get_many(claves)`; `{}` (todo es fallo de caché) si la caché lanza una excepción."""
+    try:
+        return cache.get_many(claves)
+    except Exception as error:
+        _avisar_falla("lectura", error)
+        return {}
+
+
+def _escribir(operacion, *argumentos):
+    """`cache.<operacion>(*argumentos)`; si la caché falla, no se guarda nada. Devuelve lo que
+    devuelva la operación, o `None` si falló."""
+    try:
+        return getattr(cache, operacion)(*argumentos)
+    except Exception as error:
+        _avisar_falla(operacion, error)
+        return None
 
 
 # --- Versiones por alcance -------------------------------------------------------------------------
@@ -105,13 +154,23 @@ def invalidar(*alcances):
         try:
             cache.incr(clave)
         except ValueError:
-            cache.set(clave, _version_nueva(), timeout=None)
+            _escribir("set", clave, _version_nueva(), None)
+        except Exception as error:
+            _avisar_falla("invalidar", error)
+
+
+def _invalidar_al_recuperarse(**_kwargs):
+    # Lo que se invalidó con la caché caída no llegó a ella: todas las páginas se reconstruyen.
+    invalidar()
+
+
+cache_compartida_recuperada.connect(_invalidar_al_recuperarse, dispatch_uid="cache_publica.recuperada")
 
 
 def version(alcance):
     """La versión actual de `alcance` (0 si nunca se invalidó)."""
     clave = _clave_version(alcance)
-    return _versiones([clave], cache.get_many([clave]))[0]
+    return _versiones([clave], _leer([clave]))[0]
 
 
 _memoria = {}
@@ -122,7 +181,7 @@ def memorizar(nombre, alcances, calcular, segundos=300):
     lectura `get_many` a la caché) y a lo más `segundos`. Para lo que cuesta consultas y sólo cambia
     con el registro, p. ej. las opciones de los filtros de un proceso."""
     claves = [_clave_version(a) for a in (PORTAL, *alcances)]
-    firma = tuple(_versiones(claves, cache.get_many(claves)))
+    firma = tuple(_versiones(claves, _leer(claves)))
     guardado = _memoria.get(nombre)
     ahora = time.monotonic()
     if guardado is not None and guardado[0] == firma and ahora < guardado[1]:
@@ -215,14 +274,41 @@ class _Pagina:
         self.candado = None
 
 
-def _respuesta_guardada(entrada, marca):
+def _acepta_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def _servir_comprimida(respuesta, entrada):
+    """Pone en `respuesta` la versión gzip de la entrada, con su propia ETag (otra representación)."""
+    respuesta.content = entrada["comprimido"]
+    respuesta["Content-Encoding"] = "gzip"
+    respuesta["ETag"] = entrada["etag"][:-1] + '-gz"'
+
+
+def _respuesta_guardada(entrada, marca, request):
     respuesta = HttpResponse(entrada["contenido"], status=entrada["estado"])
     for nombre, valor in entrada["cabeceras"]:
         respuesta[nombre] = valor
     respuesta["ETag"] = entrada["etag"]
+    if entrada.get("comprimido") and _acepta_gzip(request):
+        _servir_comprimida(respuesta, entrada)
     respuesta["Last-Modified"] = http_date(entrada["construida"])
     respuesta["X-Cache"] = marca
     return respuesta
+
+
+def _buscar(request, pares, alcances, kwargs):
+    """(clave, firma, entrada o None) de la página pedida: una sola lectura `get_many` trae las
+    versiones de sus alcances y la entrada guardada."""
+    ruta = hashlib.sha256(f"{request.path}?{urlencode(pares)}".encode()).hexdigest()
+    clave = f"{PREFIJO}:{huella_de_despliegue()}:{ruta}"
+    claves_version = [_clave_version(a) for a in _resolver_alcances(alcances, request, kwargs)]
+    leidas = _leer([*claves_version, clave])
+    return clave, _versiones(claves_version, leidas), leidas.get(clave)
+
+
+def _es_fresca(entrada, firma):
+    return entrada["firma"] == firma and time.time() < entrada["fresca_hasta"]
 
 
 def pagina_publica_en_cache(segundos=300, *, parametros=PARAMETROS_POR_OMISION, alcances=None):
@@ -256,20 +342,21 @@ def pagina_publica_en_cache(segundos=300, *, parametros=PARAMETROS_POR_OMISION, 
                 pagina.privada = True
                 return vista(request, *args, **kwargs)
 
-            ruta = hashlib.sha256(f"{request.path}?{urlencode(pares)}".encode()).hexdigest()
-            clave = f"{PREFIJO}:{huella_de_despliegue()}:{ruta}"
-            claves_version = [_clave_version(a) for a in _resolver_alcances(alcances, request, kwargs)]
-            leidas = cache.get_many([*claves_version, clave])
-            firma = _versiones(claves_version, leidas)
-            entrada = leidas.get(clave)
+            # El middleware ya buscó esta página antes de la cadena de middlewares (y no la tenía
+            # fresca); si no, se busca aquí (p. ej. una vista llamada sin el middleware).
+            busqueda = getattr(request, "_busqueda_publica", None) or _buscar(
+                request, pares, alcances, kwargs
+            )
+            clave, firma, entrada = busqueda
             if entrada is not None:
-                if entrada["firma"] == firma and time.time() < entrada["fresca_hasta"]:
-                    return _respuesta_guardada(entrada, "HIT")
+                if _es_fresca(entrada, firma):
+                    return _respuesta_guardada(entrada, "HIT", request)
                 candado = f"{clave}:candado"
-                if not cache.add(candado, 1, SEGUNDOS_CANDADO):
+                tomado = _escribir("add", candado, 1, SEGUNDOS_CANDADO)
+                if tomado is False:
                     # Otra petición ya la está reconstruyendo: mientras, la copia anterior.
-                    return _respuesta_guardada(entrada, "STALE")
-                pagina.candado = candado
+                    return _respuesta_guardada(entrada, "STALE", request)
+                pagina.candado = candado if tomado else None
             pagina.clave, pagina.firma = clave, firma
             respuesta = vista(request, *args, **kwargs)
             respuesta["X-Cache"] = "MISS"
@@ -292,6 +379,7 @@ _CABECERAS_QUE_NO_SE_GUARDAN = {
     "x-cache",
     "content-length",
     "expires",
+    "content-encoding",
 }
 
 
@@ -340,6 +428,10 @@ class CachePublicaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not _tiene_sesion(request):
+            guardada = self._desde_la_cache(request)
+            if guardada is not None:
+                return guardada
         respuesta = self.get_response(request)
         pagina = getattr(request, "_pagina_publica", None)
         if pagina is None:
@@ -348,7 +440,37 @@ class CachePublicaMiddleware:
             return self._terminar(request, respuesta, pagina)
         finally:
             if pagina.candado:
-                cache.delete(pagina.candado)
+                _escribir("delete", pagina.candado)
+
+    def _desde_la_cache(self, request):
+        """La página fresca, servida aquí antes de los demás middlewares, o None.
+
+        Para quien no trae sesión, la sesión, el CSRF, el usuario y los mensajes no cambian en nada
+        una página pública guardada, y la entrada ya guarda las cabeceras que pusieron (seguridad,
+        idioma): servirla desde aquí ahorra recorrer la cadena. Si la entrada falta o venció, deja
+        lo leído en la petición para que el decorador no vuelva a leer la caché."""
+        try:
+            coincidencia = resolve(request.path_info)
+        except Resolver404:
+            return None
+        config = getattr(coincidencia.func, "pagina_publica", None)
+        if config is None:
+            return None
+        pares, desconocidos = _consulta_canonica(request, config["parametros"])
+        if desconocidos:
+            return None  # el decorador responde la redirección a la URL canónica
+        busqueda = _buscar(request, pares, config["alcances"], coincidencia.kwargs)
+        _clave, firma, entrada = busqueda
+        if entrada is None or not _es_fresca(entrada, firma):
+            request._busqueda_publica = busqueda
+            return None
+        respuesta = _respuesta_guardada(entrada, "HIT", request)
+        _agregar_vary(respuesta, "Cookie")
+        _agregar_vary(respuesta, "Accept-Encoding")
+        respuesta["Cache-Control"] = _cache_control_publico(config["segundos"])
+        if _no_modificada(request, respuesta):
+            return _respuesta_304(respuesta)
+        return respuesta
 
     def _terminar(self, request, respuesta, pagina):
         _agregar_vary(respuesta, "Cookie")
@@ -358,8 +480,11 @@ class CachePublicaMiddleware:
         if respuesta.status_code != 200:
             respuesta["Cache-Control"] = "no-cache"
             return respuesta
+        _agregar_vary(respuesta, "Accept-Encoding")
         if pagina.clave is not None:
-            self._guardar(respuesta, pagina)
+            entrada = self._guardar(respuesta, pagina)
+            if entrada["comprimido"] and _acepta_gzip(request):
+                _servir_comprimida(respuesta, entrada)
         respuesta["Cache-Control"] = _cache_control_publico(pagina.segundos)
         if _no_modificada(request, respuesta):
             return _respuesta_304(respuesta)
@@ -379,8 +504,11 @@ class CachePublicaMiddleware:
                 if nombre.lower() not in _CABECERAS_QUE_NO_SE_GUARDAN
             ],
             "contenido": contenido,
+            # Comprimida una sola vez, al construirla: cada acierto la sirve sin volver a comprimir.
+            "comprimido": gzip.compress(contenido, 6, mtime=0) if len(contenido) >= MINIMO_GZIP else None,
             "etag": f'"{hashlib.sha256(contenido).hexdigest()[:24]}"',
         }
-        cache.set(pagina.clave, entrada, pagina.segundos + SEGUNDOS_COPIA_VIEJA)
+        _escribir("set", pagina.clave, entrada, pagina.segundos + SEGUNDOS_COPIA_VIEJA)
         respuesta["ETag"] = entrada["etag"]
         respuesta["Last-Modified"] = http_date(entrada["construida"])
+        return entrada

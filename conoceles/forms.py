@@ -116,18 +116,36 @@ class BusquedaForm(forms.Form):
 
     CONTEOS = {"cargo": "cargo", "sexo": "persona__sexo", "actor": "actor__slug", "calidad": "calidad"}
 
-    def poner_conteos(self, candidaturas):
+    def clave(self, excepto=()):
+        """Los filtros válidos (menos `excepto`) en orden canónico: la clave de lo que se memoriza."""
+        return repr(
+            sorted(
+                (campo, str(valor))
+                for campo, valor in self.cleaned_data.items()
+                if campo not in excepto and valor not in (None, "")
+            )
+        )
+
+    def poner_conteos(self, vigentes):
         """Añade a las opciones de cargo, sexo, actor y calidad cuántas candidaturas hay con cada una.
 
         Cada conteo respeta los demás filtros pero no el suyo (así «Hombre (12)» sigue visible cuando
         se filtra por «Mujer»). Una sola consulta agrupada por las cuatro columnas; el resto se suma aquí.
+        `vigentes` son las candidaturas vigentes de `self.proceso`: los grupos se memorizan en el
+        proceso de gunicorn por filtros hasta que cambie algo del proceso (ver `memorizar`), porque la
+        misma consulta (~20 ms sobre 9,700 candidaturas) se repite con cada página de resultados.
         """
         rutas = list(self.CONTEOS.values())
-        grupos = (
-            self.filtrar(candidaturas, excepto=self.CONTEOS)
+        consulta = (
+            self.filtrar(vigentes, excepto=self.CONTEOS)
             .order_by()
             .values_list(*rutas)
             .annotate(total=models.Count("pk"))
+        )
+        grupos = memorizar(
+            f"conoceles:conteos:{self.proceso.pk}:{self.clave(excepto=self.CONTEOS)}",
+            [alcance_de_proceso(self.proceso.slug)],
+            lambda: list(consulta),
         )
         activos = {campo: self.cleaned_data[campo] for campo in self.CONTEOS if self.cleaned_data.get(campo)}
         conteos = {campo: Counter() for campo in self.CONTEOS}

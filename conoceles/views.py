@@ -5,12 +5,12 @@ from django.views.decorators.http import require_safe
 
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
-from comun.cache_publica import pagina_publica_en_cache
+from comun.cache_publica import alcance_de_proceso, pagina_publica_en_cache
 from comun.texto import son_digitos
 from conoceles import consultas
 from conoceles.forms import BusquedaForm, CompararForm, opciones_de_busqueda
 from participacion.consultas import participacion_de_candidatura
-from participacion.forms import ComentarioForm
+from participacion.forms import ComentarioEnCache
 
 RESULTADOS_POR_PAGINA = 24
 
@@ -33,7 +33,10 @@ def inicio(request):
     vigentes = Candidatura.objects.vigentes().filter(eleccion__proceso=proceso)
     form.poner_conteos(vigentes)
     pagina = consultas.pagina_de_resultados(
-        form.filtrar(vigentes), request.GET.get("pagina"), RESULTADOS_POR_PAGINA
+        form.filtrar(vigentes),
+        request.GET.get("pagina"),
+        RESULTADOS_POR_PAGINA,
+        memoria=(f"conoceles:orden:{proceso.pk}:{form.clave()}", [alcance_de_proceso(proceso.slug)]),
     )
     filtros_activos = form.filtros_activos()
     # Con una búsqueda hecha, los resultados van primero (en un teléfono, antes que los filtros).
@@ -50,7 +53,8 @@ def perfil(request, pk):
     Es el mismo HTML para todo visitante anónimo (va a la caché de páginas): los formularios de
     reacción y comentario no llevan token CSRF ni la reacción propia; eso lo pide
     `static/js/reacciones.js` a `participacion:estado`, o sin JavaScript lo da la confirmación."""
-    candidatura = get_object_or_404(consultas.con_estado_de_captura(Candidatura.objects.all()), pk=pk)
+    candidatura = get_object_or_404(Candidatura.objects.para_listado(), pk=pk)
+    consultas.anotar_estado_de_captura([candidatura])
     if not candidatura.vigente:
         return render(
             request,
@@ -65,7 +69,7 @@ def perfil(request, pk):
                 texto,
                 participacion,
                 comentarios,
-                ComentarioForm(auto_id=f"{participacion.objetivo.clave}-%s"),
+                ComentarioEnCache(participacion.objetivo.clave),
             )
             for etiqueta, texto, participacion, comentarios in participacion_de_candidatura(
                 ficha["cuestionario"]
@@ -87,8 +91,8 @@ def comparar(request):
     if not form.is_valid():
         return render(request, "conoceles/comparar.html", {"form": form}, status=400)
     identificadores = form.cleaned_data["id"]
-    candidaturas = consultas.con_estado_de_captura(
-        Candidatura.objects.vigentes().filter(pk__in=identificadores)
+    candidaturas = consultas.anotar_estado_de_captura(
+        Candidatura.objects.vigentes().filter(pk__in=identificadores).para_listado()
     )
     por_id = {c.pk: c for c in candidaturas}
     faltantes = [i for i in identificadores if i not in por_id]

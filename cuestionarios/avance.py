@@ -38,6 +38,9 @@ def _estado_del_paso(cuestionario, tiene_algo, observado):
         return PUBLICADO
     if cuestionario.estado == Estado.CON_OBSERVACIONES:
         return CON_OBSERVACIONES if observado else ENVIADO
+    if observado:
+        # En captura con observaciones por atender: la representación del partido se la devolvió.
+        return CON_OBSERVACIONES
     return BORRADOR if tiene_algo else SIN_EMPEZAR
 
 
@@ -61,7 +64,9 @@ def avance(consentimiento, cuestionario, respuestas_identidad):
     aviso = HECHO if consentimiento and consentimiento.autoriza_tratamiento else SIN_EMPEZAR
     curricular = _estado_del_paso(cuestionario, tiene_curricular, obs_curricular)
     identidad = _estado_del_paso(cuestionario, respuestas_identidad > 0, obs_identidad)
-    if cuestionario is None or cuestionario.estado == Estado.EN_CAPTURA:
+    if cuestionario is not None and cuestionario.estado == Estado.EN_CAPTURA and por_atender:
+        envio = CON_OBSERVACIONES  # devuelta por la representación del partido
+    elif cuestionario is None or cuestionario.estado == Estado.EN_CAPTURA:
         envio = SIN_EMPEZAR
     elif cuestionario.estado == Estado.CON_OBSERVACIONES:
         envio = CON_OBSERVACIONES

@@ -3,9 +3,11 @@ y la validación por la representación del partido. Todas las páginas son `no-
 
 from functools import wraps
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.forms.models import model_to_dict
 from django.http import Http404
@@ -14,12 +16,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from candidaturas.models import Candidatura, ProcesoElectoral
+from candidaturas.models import Candidatura, DistritoLocal, Municipio, ProcesoElectoral
 from comun.ganchos import bloques_del_tablero_de_representacion
 from cuentas.services import cuenta_de
-from cuestionarios import services
+from cuestionarios import services, tablero_partido
 from cuestionarios.avance import avance
-from cuestionarios.forms import ConsentimientoForm, CurricularForm, FotoForm, IdentidadForm
+from cuestionarios.forms import (
+    ConsentimientoForm,
+    CurricularForm,
+    DevolucionForm,
+    FiltroTableroPartidoForm,
+    FotoForm,
+    IdentidadForm,
+)
 from cuestionarios.models import (
     AvisoDePrivacidad,
     Consentimiento,
@@ -31,37 +40,34 @@ from cuestionarios.models import (
     RespuestaIdentidad,
 )
 
-CLAVE_RESCATE = "captura_rescatada"
-
 
 def area_de_captura(vista):
-    """Sesión obligatoria y respuesta `no-store`. Si la sesión caducó a media captura, lo enviado
-    se guarda en la sesión nueva antes de pedir el acceso, y el formulario lo recupera después."""
+    """Sesión obligatoria y respuesta `no-store`.
+
+    Sin sesión no se guarda nada (issue 12): ni una sesión nueva ni lo enviado. Un GET va al acceso
+    (el «next» viaja en la URL). Un POST es alguien cuya sesión caducó a media captura (o un robot):
+    recibe, en esta misma respuesta, lo que escribió para copiarlo y el enlace para volver a entrar."""
 
     @wraps(vista)
     def envoltura(request, *args, **kwargs):
         if not request.user.is_authenticated:
             if request.method == "POST":
-                request.session[CLAVE_RESCATE] = {
-                    "ruta": request.path,
-                    "datos": {k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"},
-                }
+                return _sesion_terminada(request)
             return redirect_to_login(request.get_full_path())
         return vista(request, *args, **kwargs)
 
     return never_cache(envoltura)
 
 
-def _rescate(request):
-    """Lo que se envió cuando la sesión había caducado, si era para esta página."""
-    rescate = request.session.get(CLAVE_RESCATE)
-    if rescate and rescate.get("ruta") == request.path:
-        del request.session[CLAVE_RESCATE]
-        messages.info(
-            request, _("Tu sesión había terminado. Recuperamos lo que escribiste: revísalo y guárdalo.")
-        )
-        return rescate["datos"]
-    return None
+def _sesion_terminada(request):
+    """403 con lo escrito en los campos de texto del cuestionario curricular (sólo en la respuesta)."""
+    escrito = []
+    for nombre, campo in CurricularForm.base_fields.items():
+        valor = request.POST.get(nombre, "").strip()
+        if valor and isinstance(campo, forms.CharField):
+            escrito.append({"id": f"escrito-{nombre}", "etiqueta": campo.label, "valor": valor})
+    contexto = {"escrito": escrito, "ruta": request.path}
+    return render(request, "cuestionarios/sesion_terminada.html", contexto, status=403)
 
 
 def _captura_propia(request, slug):
@@ -83,6 +89,11 @@ def _captura_propia(request, slug):
 
 def _consentimiento(persona, proceso):
     return Consentimiento.objects.filter(persona=persona, proceso=proceso).select_related("aviso").first()
+
+
+def _por_atender(cuestionario):
+    """Las observaciones por atender (del IEEM o de la representación), con quién las hizo."""
+    return list(cuestionario.observaciones.filter(atendida=False).select_related("transicion"))
 
 
 def _preguntas():
@@ -112,7 +123,11 @@ def tablero(request):
         for c in CuestionarioCurricular.objects.filter(
             persona=cuenta.persona, proceso__in=procesos
         ).prefetch_related(
-            Prefetch("observaciones", Observacion.objects.filter(atendida=False), to_attr="por_atender")
+            Prefetch(
+                "observaciones",
+                Observacion.objects.filter(atendida=False).select_related("transicion"),
+                to_attr="por_atender",
+            )
         )
     }
     consentimientos = {
@@ -140,28 +155,52 @@ def tablero(request):
 
 
 def _tablero_de_partido(request, cuenta):
-    candidaturas = (
-        Candidatura.objects.vigentes()
-        .filter(actor=cuenta.actor, eleccion__proceso__archivado=False)
-        .para_listado()
-        .order_by("eleccion__proceso", "eleccion", "cargo", "numero", "calidad")
+    """Las candidaturas del actor con el estado de su captura: búsqueda, filtros, totales por estado
+    y páginas de 50 (issue 13). Consultas fijas, sin importar cuántas filas haya."""
+    formulario = FiltroTableroPartidoForm(
+        request.GET,
+        municipios=Municipio.objects.order_by("nombre"),
+        distritos=DistritoLocal.objects.order_by("numero"),
     )
-    cuestionarios = {
-        (c.persona_id, c.proceso_id): c
-        for c in CuestionarioCurricular.objects.filter(
-            persona__candidaturas__in=candidaturas, proceso__archivado=False
-        ).distinct()
-    }
-    filas = [
-        {"candidatura": c, "cuestionario": cuestionarios.get((c.persona_id, c.eleccion.proceso_id))}
-        for c in candidaturas
-    ]
-    # Procesos en que compite el actor: de cada uno puede descargar su reporte de participación (P14).
+    todas = tablero_partido.candidaturas_del_tablero(cuenta.actor)
     procesos = list(
-        {f["candidatura"].eleccion.proceso_id: f["candidatura"].eleccion.proceso for f in filas}.values()
+        ProcesoElectoral.objects.filter(
+            elecciones__candidaturas__in=Candidatura.objects.vigentes().filter(actor=cuenta.actor),
+            archivado=False,
+        ).distinct()
     )
-    bloques = bloques_del_tablero_de_representacion(actor=cuenta.actor, procesos=procesos)
-    contexto = {"actor": cuenta.actor, "filas": filas, "bloques": bloques}
+    contexto = {
+        "actor": cuenta.actor,
+        "formulario": formulario,
+        "totales": tablero_partido.totales(todas),
+        # Procesos en que compite el actor: de cada uno descarga su reporte de participación (P14).
+        "bloques": bloques_del_tablero_de_representacion(actor=cuenta.actor, procesos=procesos),
+    }
+    # «Más filtros» abierto si alguno de ellos se usa o tiene un error.
+    contexto["mas_filtros_activos"] = any(
+        request.GET.get(campo) for campo in ("cargo", "municipio", "distrito")
+    ) or (request.GET.get("orden") not in (None, "", tablero_partido.ORDEN_ESTADO))
+    if not formulario.is_valid():
+        return render(request, "cuestionarios/tablero_partido.html", contexto, status=400)
+    filtradas = tablero_partido.filtrar(todas, formulario.cleaned_data).select_related(
+        "persona", "eleccion__distrito_local", "eleccion__municipio"
+    )
+    pagina = Paginator(filtradas, tablero_partido.POR_PAGINA).get_page(request.GET.get("pagina"))
+    contexto.update(
+        {
+            "pagina": pagina,
+            "filas": [
+                {
+                    "candidatura": c,
+                    "estado": c.estado_captura,
+                    "etiqueta": tablero_partido.ETIQUETAS_DE_ESTADO[c.estado_captura],
+                }
+                for c in pagina.object_list
+            ],
+            "filtros_activos": formulario.activos,
+            "estado_elegido": formulario.cleaned_data.get("estado") or "",
+        }
+    )
     return render(request, "cuestionarios/tablero_partido.html", contexto)
 
 
@@ -235,12 +274,8 @@ def curricular(request, proceso):
         services.guardar_texto_sin_validar(cuestionario, request.POST)
         estado = 400
     else:
-        rescatado = _rescate(request)
-        iniciales = {k: v[-1] for k, v in rescatado.items()} if rescatado else cuestionario.borrador
-        if rescatado:
-            services.guardar_texto_sin_validar(cuestionario, iniciales)
-        formulario = CurricularForm(instance=version, initial=iniciales or None)
-        if cuestionario.borrador and not rescatado:
+        formulario = CurricularForm(instance=version, initial=cuestionario.borrador or None)
+        if cuestionario.borrador:
             messages.info(
                 request, _("Recuperamos el texto que escribiste la última vez; aún no está guardado.")
             )
@@ -251,7 +286,7 @@ def curricular(request, proceso):
         "formulario": formulario,
         "formulario_foto": FotoForm(),
         "editable": editable,
-        "observaciones": list(cuestionario.observaciones.filter(atendida=False)),
+        "observaciones": _por_atender(cuestionario),
     }
     return render(request, "cuestionarios/curricular.html", contexto, status=estado)
 
@@ -289,7 +324,7 @@ def foto(request, proceso):
         "formulario": CurricularForm(instance=version, initial=cuestionario.borrador or None),
         "formulario_foto": formulario,
         "editable": True,
-        "observaciones": list(cuestionario.observaciones.filter(atendida=False)),
+        "observaciones": _por_atender(cuestionario),
     }
     return render(request, "cuestionarios/curricular.html", contexto, status=400)
 
@@ -323,20 +358,15 @@ def identidad(request, proceso):
             return redirect("cuestionarios:identidad", proceso=proceso.slug)
         estado = 400
     else:
-        rescatado = _rescate(request)
-        if rescatado:
-            formulario = IdentidadForm(_como_querydict(rescatado), preguntas=preguntas)
-            formulario.is_valid()
-        else:
-            guardadas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
-            formulario = IdentidadForm(initial=IdentidadForm.iniciales(guardadas), preguntas=preguntas)
+        guardadas = RespuestaIdentidad.objects.en_captura().filter(cuestionario=identidad).con_catalogo()
+        formulario = IdentidadForm(initial=IdentidadForm.iniciales(guardadas), preguntas=preguntas)
     contexto = {
         "proceso": proceso,
         "cuestionario": cuestionario,
         "formulario": formulario,
         "editable": editable,
         "consentimiento": _consentimiento(persona, proceso),
-        "observaciones": list(cuestionario.observaciones.filter(atendida=False)),
+        "observaciones": _por_atender(cuestionario),
     }
     return render(request, "cuestionarios/identidad.html", contexto, status=estado)
 
@@ -441,18 +471,44 @@ def _captura_del_partido(request, pk):
     return cuenta, cuestionario
 
 
-@area_de_captura
-def partido_captura(request, pk):
-    cuenta, cuestionario = _captura_del_partido(request, pk)
-    contexto = {
+def _quien(usuario):
+    """Quién hizo un movimiento, como lo lee la representación (sin nombres del personal)."""
+    if usuario is None:
+        return _("Una cuenta que ya no existe")
+    cuenta = getattr(usuario, "cuenta_de_captura", None)
+    if cuenta is not None and cuenta.persona_id:
+        return cuenta.persona.nombre_completo
+    if cuenta is not None and cuenta.actor_id:
+        return _("Representación de %(actor)s") % {"actor": cuenta.actor.siglas}
+    return _("Personal del IEEM")
+
+
+def _contexto_de_partido(request, cuenta, cuestionario, devolucion=None):
+    return {
         "actor": cuenta.actor,
         "cuestionario": cuestionario,
         "persona": cuestionario.persona,
         "proceso": cuestionario.proceso,
         "version": services.version_en_edicion(cuestionario),
         "puede_validar": services.puede_mover(request.user, cuestionario, "validar"),
+        "puede_devolver": services.puede_mover(request.user, cuestionario, "devolver"),
+        "devolucion": devolucion or DevolucionForm(),
+        "historial": [
+            {"transicion": t, "quien": _quien(t.usuario)}
+            for t in cuestionario.transiciones.select_related(
+                "usuario__cuenta_de_captura__persona", "usuario__cuenta_de_captura__actor"
+            )
+        ],
+        "por_atender": _por_atender(cuestionario),
     }
-    return render(request, "cuestionarios/partido_captura.html", contexto)
+
+
+@area_de_captura
+def partido_captura(request, pk):
+    cuenta, cuestionario = _captura_del_partido(request, pk)
+    return render(
+        request, "cuestionarios/partido_captura.html", _contexto_de_partido(request, cuenta, cuestionario)
+    )
 
 
 @area_de_captura
@@ -466,4 +522,30 @@ def partido_validar(request, pk):
         comentario=request.POST.get("comentario", "").replace("\x00", "")[:2000],
     )
     messages.success(request, _("Validaste la captura. Pasa a revisión del IEEM."))
+    return redirect("cuestionarios:tablero")
+
+
+@area_de_captura
+@require_POST
+def partido_devolver(request, pk):
+    """«Devolver con observaciones»: la captura vuelve a la persona con las razones de la
+    representación. Sin razones, la misma página con el mensaje y lo escrito (400)."""
+    cuenta, cuestionario = _captura_del_partido(request, pk)
+    if not services.puede_mover(request.user, cuestionario, "devolver"):
+        raise PermissionDenied(_("Sólo puedes devolver una captura que la persona envió y aún no validas."))
+    formulario = DevolucionForm(request.POST)
+    if not formulario.is_valid():
+        contexto = _contexto_de_partido(request, cuenta, cuestionario, devolucion=formulario)
+        return render(request, "cuestionarios/partido_captura.html", contexto, status=400)
+    services.devolver_con_observaciones(
+        cuestionario=cuestionario,
+        usuario=request.user,
+        parte=formulario.cleaned_data["parte"],
+        razones=formulario.cleaned_data["razones"],
+    )
+    messages.success(
+        request,
+        _("Devolviste la captura de %(nombre)s con tus observaciones: la verá en su área de captura.")
+        % {"nombre": cuestionario.persona.nombre_completo},
+    )
     return redirect("cuestionarios:tablero")

@@ -27,7 +27,8 @@ class EncabezadosDeSeguridadMiddleware:
 class ContadorDeVisitasMiddleware:
     """Cuenta las páginas vistas por sección (P11) sin tocar la base en cada petición.
 
-    Va al final de MIDDLEWARE para ver ya resuelto al usuario (el personal no cuenta). Toda la lógica
+    Va primero en MIDDLEWARE: así cuenta también las páginas que la caché pública sirve sin recorrer
+    la cadena, y al volver la respuesta ya está resuelto el usuario (el personal no cuenta). Toda la lógica
     está en decide/visitas.py; aquí sólo se asegura que un fallo del contador nunca tumbe una página.
     """
 

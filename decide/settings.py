@@ -85,7 +85,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Primero: guarda las páginas públicas ya con todo lo que pongan los demás (cookies incluidas).
+    # Cuenta las páginas vistas (P11, decide/visitas.py), también las que la caché sirve sin recorrer
+    # la cadena; al volver la respuesta ya está resuelto el usuario (el personal no cuenta).
+    "decide.middleware.ContadorDeVisitasMiddleware",
+    # Guarda las páginas públicas ya con todo lo que pongan los demás (cookies incluidas) y sirve las
+    # frescas antes de los demás middlewares (comun/cache_publica.py).
     "comun.cache_publica.CachePublicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "decide.middleware.EncabezadosDeSeguridadMiddleware",
@@ -102,8 +106,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # El personal sólo usa el portal con un segundo factor (TOTP) activado (C1, issue 12).
     "cuentas.middleware.ExigirSegundoFactorAlPersonal",
-    # Al final: cuenta las páginas vistas ya con el usuario resuelto (P11, decide/visitas.py).
-    "decide.middleware.ContadorDeVisitasMiddleware",
 ]
 
 FORM_RENDERER = "comun.renderizador.Renderizador"
@@ -141,14 +143,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Caché ------------------------------------------------------------------------------------
 # Compartida entre procesos para que los límites de peticiones valgan con varios workers: Redis
 # si REDIS_URL está definida; si no, la caché en base de datos (tabla creada por `make run`).
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "decide",
-        }
+# Redis caído no tumba el portal (comun/cache_tolerante.py): las páginas salen sin caché y los
+# límites (claves de RESPALDO_LOCAL) cuentan en la memoria de cada proceso hasta que vuelva.
+
+
+def cache_redis(url):
+    """La caché compartida en Redis (también la usan las pruebas de Redis caído)."""
+    return {
+        "BACKEND": "comun.cache_tolerante.CacheTolerante",
+        "LOCATION": url,
+        "KEY_PREFIX": "decide",
+        "OPTIONS": {
+            # Redis responde en microsegundos en la red privada: si tarda más, está caído.
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 1.0,
+            # Contadores y candados de los límites (allauth, participación, API) y las visitas.
+            "RESPALDO_LOCAL": ["allauth", "participacion:", "api:", "visitas:"],
+            "SEGUNDOS_REINTENTO": env_entero("DECIDE_CACHE_SEGUNDOS_REINTENTO", 5),
+        },
     }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": cache_redis(os.environ["REDIS_URL"])}
 else:
     CACHES = {
         "default": {
@@ -249,6 +266,9 @@ TASKS = {
         }[os.environ.get("DECIDE_TAREAS", "base")],
     }
 }
+
+# /salud/ avisa («degradado») si la tarea lista más vieja lleva más de estos minutos sin atenderse.
+DECIDE_SALUD_MINUTOS_COLA = env_entero("DECIDE_SALUD_MINUTOS_COLA", 15)
 
 # --- Correo ---------------------------------------------------------------------------------------
 # En desarrollo los correos se imprimen en la consola; en producción, SMTP.

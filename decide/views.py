@@ -1,8 +1,10 @@
-from django.db import connection
+import json
+
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -13,6 +15,7 @@ from comun.cache_publica import CONTENIDO, pagina_publica_en_cache
 from comun.exportar import respuesta_csv
 from decide import contenido, visitas
 from decide.forms import ConsultaSeccionForm
+from decide.salud import revisar as revisar_salud
 from participacion.estadisticas import resumen_participacion
 
 
@@ -107,17 +110,25 @@ def robots(request):
 @never_cache
 @require_safe
 def salud(request):
-    """Para el balanceador: responde 200 si la base de datos contesta."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    """Para el balanceador y quien opera: el estado de cada dependencia en JSON (decide/salud.py).
+    200 si la base contesta («ok» o «degradado» si fallan la caché o la cola); 503 si no."""
+    estado, informe = revisar_salud()
+    cuerpo = json.dumps(informe, ensure_ascii=False, indent=2) + "\n"
+    return HttpResponse(cuerpo, status=estado, content_type="application/json; charset=utf-8")
 
 
 # --- Páginas de error ---------------------------------------------------------------------------
 
 
-def _error(request, plantilla, estado):
-    return render(request, plantilla, status=estado)
+PREFIJOS_PRIVADOS = ("/captura/", "/cuentas/", "/admin/", "/participacion/reportes/")
+"""Bajo estas rutas una página de error depende de quién la pide: nunca se guarda en una caché."""
+
+
+def _error(request, plantilla, estado, contexto=None):
+    respuesta = render(request, plantilla, contexto, status=estado)
+    if estado == 403 or request.path.startswith(PREFIJOS_PRIVADOS):
+        add_never_cache_headers(respuesta)
+    return respuesta
 
 
 def solicitud_incorrecta(request, exception=None):
@@ -125,7 +136,10 @@ def solicitud_incorrecta(request, exception=None):
 
 
 def prohibido(request, exception=None):
-    return _error(request, "403.html", 403)
+    """403. A quien tiene sesión se le dice que su cuenta no tiene acceso (nunca «inicia sesión») y el
+    motivo, si la vista lo dio (p. ej. «Este cuestionario no se puede editar…»)."""
+    motivo = str(exception) if isinstance(exception, PermissionDenied) and exception.args else ""
+    return _error(request, "403.html", 403, {"motivo": motivo})
 
 
 def no_encontrada(request, exception=None):

@@ -1,7 +1,10 @@
+import functools
 import re
 
 from django import forms
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from comun.texto import normalizar
@@ -130,3 +133,27 @@ class ComentarioForm(forms.Form):
         if len(texto) > 40 and texto.upper() == texto and normalizar(texto) != texto:
             return str(_("Está escrito todo en mayúsculas."))
         return ""
+
+
+_OBJETIVO = "objetivo-por-poner"
+
+
+@functools.cache
+def _controles_con_marcador():
+    return render_to_string(
+        "participacion/_comentario_controles.html", {"form": ComentarioForm(auto_id=f"{_OBJETIVO}-%s")}
+    )
+
+
+class ComentarioEnCache:
+    """Un `ComentarioForm` vacío ya pintado, para las páginas en caché (sin marca ni token CSRF).
+
+    Es el mismo HTML en cada página salvo los `id` de cada propuesta, así que se pinta una vez por
+    proceso de gunicorn: en un perfil con tres propuestas, pintar tres veces los campos costaba ~16 ms
+    de plantillas (docs/rendimiento.md). `participacion/_comentario_campos.html` lo acepta como `form`."""
+
+    def __init__(self, clave):
+        self.controles = mark_safe(_controles_con_marcador().replace(_OBJETIVO, clave))
+
+    def non_field_errors(self):
+        return []

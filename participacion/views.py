@@ -27,7 +27,9 @@ from django.views.decorators.http import require_POST, require_safe
 from candidaturas.models import ActorPolitico, ProcesoElectoral
 from candidaturas.procesos import proceso_de_la_peticion
 from comun.cache_publica import pagina_publica_en_cache
+from comun.cache_tolerante import cache_compartida_disponible
 from comun.exportar import respuesta_csv, respuesta_xlsx
+from comun.templatetags.mensajes import etiqueta_junto_a
 from participacion import estadisticas, reportes
 from participacion.cliente import (
     emitir_token,
@@ -43,6 +45,9 @@ from participacion.models import AjusteParticipacion, Comentario, Reaccion, Valo
 from participacion.objetivos import Objetivo, objetivo_de_la_peticion
 from participacion.permisos import exigir_reporte
 from participacion.services import MarcaUsada, reaccionar, recibir_comentario, reportar_comentario
+
+SEGUNDOS_PARA_REINTENTAR = 60
+"""`Retry-After` de un comentario que no se recibe porque la caché compartida no responde."""
 
 
 def _quiere_json(request):
@@ -283,13 +288,14 @@ def comentar(request):
     if excede_limite(request):
         return _demasiadas(request)
     objetivo = objetivo_de_la_peticion(request.POST)
-    destino = _destino(request, objetivo.get_absolute_url(), "comentarios")
+    destino = _destino(request, objetivo.get_absolute_url(), f"aviso-{objetivo.clave}")
     if not AjusteParticipacion.del_proceso(objetivo.proceso).recibe_participacion:
         return _cerrada(request, destino)
     form = ComentarioForm(request.POST)
+    junto = etiqueta_junto_a(objetivo.clave)
     if form.es_robot:
         # Un robot llenó el campo invisible: no se guarda nada y no se le da pista.
-        messages.success(request, _("Recibimos tu comentario."))
+        messages.success(request, _("Recibimos tu comentario."), extra_tags=junto)
         return redirect(destino)
     contexto = {
         "form": form,
@@ -302,6 +308,13 @@ def comentar(request):
     if token is None:
         contexto["sin_token"] = True
         return render(request, "participacion/comentar.html", contexto, status=403)
+    if not cache_compartida_disponible():
+        # Sin la caché compartida el límite sólo contaría en este proceso: un comentario es texto
+        # público, así que se pide reenviarlo en un momento, con lo escrito (docs/decisiones.md).
+        contexto["sin_limitador"] = True
+        respuesta = render(request, "participacion/comentar.html", contexto, status=503)
+        respuesta["Retry-After"] = str(SEGUNDOS_PARA_REINTENTAR)
+        return respuesta
     if not form.is_valid():
         return render(request, "participacion/comentar.html", contexto, status=400)
     try:
@@ -319,12 +332,15 @@ def comentar(request):
         form.is_valid()  # ahora la marca ya está guardada: el formulario lo explica y la renueva
         contexto["form"] = form
         return render(request, "participacion/comentar.html", contexto, status=400)
+    # La confirmación va junto al cuadro de comentarios, donde la persona mira (#aviso-<clave>), y no
+    # arriba de la página, fuera de la vista (issue 14).
     if comentario.estado == Comentario.Estado.PUBLICADO:
-        messages.success(request, _("Gracias. Tu comentario ya está publicado."))
+        messages.success(request, _("Gracias. Tu comentario ya está publicado."), extra_tags=junto)
     else:
         messages.success(
             request,
             _("Gracias. Recibimos tu comentario; se publicará cuando el personal del IEEM lo revise."),
+            extra_tags=junto,
         )
     return redirect(destino)
 
@@ -335,16 +351,18 @@ def reportar(request, pk):
         return _demasiadas(request)
     comentario = _comentario_publicado(pk)
     objetivo = _objetivo_del_comentario(comentario)
-    destino = _destino(request, objetivo.get_absolute_url(), f"comentario-{comentario.pk}")
     token = token_del_cliente(request)
     if token is None:
-        return _sin_token(request, destino)
+        return _sin_token(
+            request, _destino(request, objetivo.get_absolute_url(), f"comentario-{comentario.pk}")
+        )
     reportar_comentario(token=token, comentario=comentario, ip=huella_del_cliente(request))
     mensaje = _("Gracias por avisarnos. El personal del IEEM revisará ese comentario.")
     if _quiere_json(request):
         return JsonResponse({"mensaje": mensaje})
-    messages.success(request, mensaje)
-    return redirect(destino)
+    # Junto al cuadro de comentarios de esa propuesta, a la vista (issue 14).
+    messages.success(request, mensaje, extra_tags=etiqueta_junto_a(objetivo.clave))
+    return redirect(_destino(request, objetivo.get_absolute_url(), f"aviso-{objetivo.clave}"))
 
 
 # --- Descargas ----------------------------------------------------------------------------------

@@ -13,11 +13,14 @@ from django.views.decorators.http import require_safe
 
 from candidaturas.models import ActorPolitico
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import pagina_publica_en_cache
+from plataformas.apps import ALCANCE
 from plataformas.bloques import resumen_de_bloques
 from plataformas.models import PlataformaElectoral, Tema
 
 
 @require_safe
+@pagina_publica_en_cache(alcances=("proceso", ALCANCE))
 def lista(request):
     """Las plataformas de cada actor en el proceso, los temas para comparar y los bloques."""
     proceso, abiertos = proceso_de_la_peticion(request)
@@ -47,6 +50,7 @@ def lista(request):
 
 
 @require_safe
+@pagina_publica_en_cache(alcances=("proceso", ALCANCE))
 def bloques(request, actor):
     """Bloques de competitividad de un actor: tabla y gráfica de mujeres que encabezan por bloque."""
     actor = get_object_or_404(ActorPolitico, slug=actor)

@@ -1,6 +1,7 @@
-"""Formularios de captura: consentimiento, curricular, fotografía, identidad y observaciones.
+"""Formularios de captura: consentimiento, curricular, fotografía, identidad, observaciones y los de la
+representación de partido.
 
-Un módulo por subdominio (`consentimiento`, `curricular`, `identidad`, `revision`), reexportados
+Un módulo por subdominio (`consentimiento`, `curricular`, `identidad`, `revision`, `partido`), reexportados
 aquí: `from cuestionarios.forms import X` sigue siendo la forma de importarlos.
 """
 
@@ -15,6 +16,7 @@ from cuestionarios.forms.curricular import (
     normalizar_texto,
 )
 from cuestionarios.forms.identidad import IdentidadForm
+from cuestionarios.forms.partido import DevolucionForm, FiltroTableroPartidoForm
 from cuestionarios.forms.revision import NotaDeRevisionForm, ObservacionForm, ObservacionFormSet
 
 __all__ = [
@@ -24,6 +26,8 @@ __all__ = [
     "TELEFONO",
     "ConsentimientoForm",
     "CurricularForm",
+    "DevolucionForm",
+    "FiltroTableroPartidoForm",
     "FotoForm",
     "IdentidadForm",
     "NotaDeRevisionForm",

@@ -109,6 +109,13 @@ class Observacion(models.Model):
     def __str__(self):
         return f"{self.get_parte_display()}: {self.get_supuesto_display()}"
 
+    @property
+    def de_partido(self):
+        """¿La hizo la representación del partido al devolver la captura? Ese movimiento («devolver»
+        en `services.flujo.MOVIMIENTOS`) es el único que va de «enviado» a «en captura»; las del
+        personal salen de «en revisión». Precarga `transicion` al listar observaciones."""
+        return self.transicion.desde == Estado.ENVIADO and self.transicion.hacia == Estado.EN_CAPTURA
+
 
 class RegistroDeCambio(models.Model):
     """Historial de cambios de los dos cuestionarios, para el personal: quién cambió qué y cuándo.

@@ -18,6 +18,7 @@ from cuestionarios.services.consentimiento import registrar_consentimiento
 from cuestionarios.services.flujo import (
     MOVIMIENTOS,
     actores_de,
+    devolver_con_observaciones,
     hacer_observaciones,
     mover,
     puede_mover,
@@ -31,6 +32,7 @@ __all__ = [
     "MOVIMIENTOS",
     "actores_de",
     "candidaturas_en_captura",
+    "devolver_con_observaciones",
     "guardar_curricular",
     "guardar_foto",
     "guardar_identidad",

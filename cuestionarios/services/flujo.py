@@ -22,6 +22,7 @@ from cuestionarios.models import (
     CuestionarioIdentidad,
     Estado,
     Observacion,
+    ParteDelCuestionario,
     RespuestaIdentidad,
     Transicion,
 )
@@ -51,6 +52,9 @@ MOVIMIENTOS = {
     "enviar": ({Estado.EN_CAPTURA}, Estado.ENVIADO, "persona"),
     "enviar_correccion": ({Estado.CON_OBSERVACIONES}, Estado.CORREGIDO, "persona"),
     "validar": ({Estado.ENVIADO}, Estado.VALIDADO_PARTIDO, "partido"),
+    # La representación devuelve la captura a la persona con sus razones (`devolver_con_observaciones`):
+    # vuelve a captura y, al reenviarla, pasa otra vez por la validación del partido.
+    "devolver": ({Estado.ENVIADO}, Estado.EN_CAPTURA, "partido"),
     "revisar": ({Estado.ENVIADO, Estado.VALIDADO_PARTIDO, Estado.CORREGIDO}, Estado.EN_REVISION, "personal"),
     "observar": ({Estado.EN_REVISION}, Estado.CON_OBSERVACIONES, "personal"),
     "publicar": ({Estado.EN_REVISION}, Estado.PUBLICADO, "personal"),
@@ -89,6 +93,8 @@ def mover(
     *, cuestionario: CuestionarioCurricular, movimiento: str, usuario, comentario: str = ""
 ) -> Transicion:
     """Aplica un movimiento del flujo si el estado y el rol lo permiten; si no, PermissionDenied."""
+    if movimiento == "devolver" and not comentario.strip():
+        raise ValueError("Devolver pide las razones: usa devolver_con_observaciones().")
     original = cuestionario
     cuestionario = CuestionarioCurricular.objects.select_for_update().get(pk=cuestionario.pk)
     if not puede_mover(usuario, cuestionario, movimiento):
@@ -97,7 +103,8 @@ def mover(
     if movimiento in ("enviar", "enviar_correccion"):
         cuestionario.enviado_en = timezone.now()
         cuestionario.save(update_fields=["enviado_en"])
-    if movimiento == "enviar_correccion":
+    if movimiento in ("enviar", "enviar_correccion"):
+        # Al reenviar, las observaciones (del IEEM o las de la representación al devolver) quedan atendidas.
         cuestionario.observaciones.filter(atendida=False).update(atendida=True)
     if movimiento == "publicar":
         _aplicar_publicacion(cuestionario)
@@ -125,6 +132,35 @@ def hacer_observaciones(
         Observacion(cuestionario=cuestionario, transicion=transicion, **datos) for datos in observaciones
     )
     _avisar_a_la_persona(cuestionario, "observaciones", {"observaciones": creadas, "comentario": comentario})
+    return transicion
+
+
+@transaction.atomic
+def devolver_con_observaciones(
+    *, cuestionario: CuestionarioCurricular, usuario, parte: str, razones: str
+) -> Transicion:
+    """La representación del partido devuelve a la persona una captura enviada, con sus razones.
+
+    Queda en la bitácora como todo movimiento (la `Transicion`, con las razones de comentario) y
+    como una observación por atender que la persona ve en su captura; el correo sale por la cola.
+    """
+    razones = razones.strip()
+    if not razones:
+        raise ValueError("Hacen falta las razones para devolver la captura.")
+    if parte not in ParteDelCuestionario.values:
+        raise ValueError(f"Parte del cuestionario desconocida: {parte!r}")
+    transicion = mover(cuestionario=cuestionario, movimiento="devolver", usuario=usuario, comentario=razones)
+    observacion = Observacion.objects.create(
+        cuestionario=cuestionario,
+        transicion=transicion,
+        parte=parte,
+        supuesto=Observacion.Supuesto.OTRO,
+        texto=razones,
+    )
+    cuenta = cuenta_de(usuario)
+    _avisar_a_la_persona(
+        cuestionario, "devuelta", {"observaciones": [observacion], "actor": cuenta.actor if cuenta else None}
+    )
     return transicion
 
 
@@ -189,6 +225,7 @@ def _avisar_a_la_persona(cuestionario, motivo, contexto):
     asunto = {
         "observaciones": _("Conóceles: tu cuestionario tiene observaciones"),
         "publicado": _("Conóceles: tu cuestionario ya está publicado"),
+        "devuelta": _("Conóceles: la representación de tu partido te devolvió la captura con observaciones"),
     }[motivo]
     # Sale por la cola, y sólo si el movimiento se confirma (comun/correo.py).
     encolar_correo(

@@ -9,6 +9,8 @@ participación. Los encabezados HTTP (CORS, caché, ETag, límite por IP) los po
 """
 
 import math
+from array import array
+from collections.abc import Sequence
 from typing import Literal
 
 from django.db.models import Exists, OuterRef, Q
@@ -30,6 +32,7 @@ from candidaturas.models import (
     SeccionElectoral,
 )
 from candidaturas.procesos import proceso_de_la_peticion
+from comun.cache_publica import alcance_de_proceso, memorizar
 from comun.texto import normalizar
 from conoceles import consultas
 from conoceles import estadisticas as est
@@ -153,6 +156,17 @@ def _proceso_por_id(slug):
     return proceso
 
 
+def _con_candidaturas_en(consulta, campo, slug):
+    """`consulta` sólo con lo que tiene alguna candidatura (por su `campo`) en el proceso `slug`;
+    sin `slug`, igual. 404 si el proceso no existe."""
+    if not slug:
+        return consulta
+    proceso = _proceso_por_id(slug)
+    return consulta.filter(
+        Exists(Candidatura.objects.filter(**{campo: OuterRef("pk")}, eleccion__proceso=proceso))
+    )
+
+
 class Base:
     """Arma URLs absolutas sin recalcular el anfitrión en cada fila."""
 
@@ -160,6 +174,8 @@ class Base:
         self.request = request
         self.raiz = request.build_absolute_uri("/").rstrip("/")
         self._contiendas = {}
+        # El perfil de cada fila sin un `reverse` por fila (50 por página): «/conoceles/0/» sin «0/».
+        self._perfiles = self.raiz + reverse("conoceles:perfil", args=[0]).removesuffix("0/")
 
     def contienda(self, eleccion):
         """(contienda breve, área) de `eleccion`, calculadas una vez por petición: en una página
@@ -172,7 +188,7 @@ class Base:
         return self.raiz + ruta
 
     def perfil(self, pk):
-        return self.raiz + reverse("conoceles:perfil", args=[pk])
+        return f"{self._perfiles}{pk}/"
 
     def api(self, nombre, **kwargs):
         return self.raiz + reverse(f"api:{nombre}", kwargs=kwargs)
@@ -182,10 +198,11 @@ class Base:
 
 
 def paginar(request, consulta, filtros):
-    """(objetos de la página, sobre) con una consulta para el total y otra para la página.
+    """(objetos de la página, sobre) con una consulta para el total y otra para la página (o sin
+    consultas, si `consulta` ya es una secuencia).
 
     Una página fuera de rango responde 404 (la primera siempre existe, aunque esté vacía)."""
-    total = consulta.count()
+    total = len(consulta) if isinstance(consulta, Sequence) else consulta.count()
     paginas = max(1, math.ceil(total / filtros.por_pagina))
     if filtros.pagina > paginas:
         raise Http404(
@@ -275,14 +292,12 @@ def _candidatura(base, c):
 def _con_todo(candidaturas):
     """Las candidaturas de `candidaturas` con lo que pinta la API, en dos consultas.
 
-    El estado de captura sale de `con_estado_de_captura` (el mismo del buscador). Las sustituciones
+    El estado de captura sale de `anotar_estado_de_captura` (el mismo del buscador). Las sustituciones
     (la anterior y la sustituta, con su persona) se traen aparte: como JOIN harían que PostgreSQL
     tardara más en planear la consulta (doce tablas) que en ejecutarla.
     """
-    lista = list(
-        consultas.con_estado_de_captura(candidaturas)
-        .select_related(None)
-        .select_related(
+    lista = consultas.anotar_estado_de_captura(
+        candidaturas.select_related(
             "persona", "actor", "eleccion__proceso", "eleccion__distrito_local", "eleccion__municipio"
         )
     )
@@ -586,12 +601,7 @@ def _actores():
 )
 def actores(request, filtros: Query[FiltrosDeActores]):
     """Partidos, coaliciones, candidaturas comunes e independientes."""
-    consulta = _actores()
-    if filtros.proceso:
-        proceso = _proceso_por_id(filtros.proceso)
-        consulta = consulta.filter(
-            Exists(Candidatura.objects.filter(actor=OuterRef("pk"), eleccion__proceso=proceso))
-        )
+    consulta = _con_candidaturas_en(_actores(), "actor", filtros.proceso)
     objetos, sobre = paginar(request, consulta, filtros)
     return {**sobre, "resultados": [_actor_json(a) for a in objetos]}
 
@@ -650,12 +660,7 @@ def _personas_publicas():
     tags=["Personas"],
 )
 def personas(request, filtros: Query[FiltrosDePersonas]):
-    consulta = _personas_publicas()
-    if filtros.proceso:
-        proceso = _proceso_por_id(filtros.proceso)
-        consulta = consulta.filter(
-            Exists(Candidatura.objects.filter(persona=OuterRef("pk"), eleccion__proceso=proceso))
-        )
+    consulta = _con_candidaturas_en(_personas_publicas(), "persona", filtros.proceso)
     texto = normalizar(filtros.q or "")
     for palabra in texto.split():
         consulta = consulta.filter(nombre_normalizado__contains=palabra)
@@ -762,7 +767,14 @@ def candidaturas(request, filtros: Query[FiltrosDeCandidaturas]):
         consulta = consulta.filter(estado=filtros.estado)
     orden = consultas.ORDEN_POR_NOMBRE if filtros.orden == "nombre" else ("pk",)
     consulta = form.filtrar(consulta).order_by(*orden).values_list("pk", flat=True)
-    identificadores, sobre = paginar(request, consulta, filtros)
+    # Como en la búsqueda: la lista ordenada de identificadores se memoriza por proceso y consulta
+    # hasta que cambie el proceso, así otra página no vuelve a contar ni a ordenar.
+    en_orden = memorizar(
+        f"api:candidaturas:{proceso.pk}:{filtros.estado}:{filtros.orden}:{form.clave()}",
+        [alcance_de_proceso(proceso.slug)],
+        lambda: array("q", consulta),
+    )
+    identificadores, sobre = paginar(request, en_orden, filtros)
     por_id = {c.pk: c for c in _con_todo(Candidatura.objects.filter(pk__in=identificadores))}
     base = Base(request)
     return {**sobre, "resultados": [_candidatura(base, por_id[i]) for i in identificadores]}

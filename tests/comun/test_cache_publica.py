@@ -30,6 +30,7 @@ PAGINAS = [
     ("conoceles:datos", {}),
     ("candidaturas:lista", {}),
     ("procesos", {}),
+    ("plataformas:lista", {}),
 ]
 
 
@@ -233,6 +234,56 @@ def test_un_hit_lee_la_cache_una_sola_vez(client, datos, django_assert_num_queri
     assert len(lecturas) == 1
 
 
+def test_un_hit_se_sirve_antes_de_la_cadena_de_middlewares_con_sus_cabeceras(client, datos, monkeypatch):
+    """Una página fresca sale del primer middleware: ni la sesión, ni el usuario, ni la vista corren,
+    y lleva las mismas cabeceras de seguridad que la respuesta original."""
+    from django.contrib.auth import middleware as auth
+
+    url = reverse("conoceles:inicio")
+    original = client.get(url)
+    monkeypatch.setattr(
+        auth.AuthenticationMiddleware, "process_request", lambda *a: pytest.fail("corrió la cadena")
+    )
+
+    respuesta = client.get(url)
+
+    assert respuesta["X-Cache"] == "HIT"
+    assert respuesta.content == original.content
+    for cabecera in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "Content-Type"):
+        assert respuesta[cabecera] == original[cabecera], cabecera
+    assert respuesta["Cache-Control"] == original["Cache-Control"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=original["ETag"]).status_code == 304
+
+
+def test_un_hit_servido_antes_de_la_cadena_cuenta_como_visita(client, datos):
+    from decide import visitas
+
+    url = reverse("conoceles:inicio")
+    client.get(url)
+    visitas.pendientes.tomar()
+
+    assert client.get(url, HTTP_USER_AGENT="Mozilla/5.0 (Android)")["X-Cache"] == "HIT"
+
+    assert sum(visitas.pendientes.tomar().values()) == 1
+
+
+def test_editar_una_propuesta_refresca_las_plataformas_y_no_conoceles(
+    client, datos, django_capture_on_commit_callbacks
+):
+    from tests.plataformas.factories import PropuestaFactory
+
+    urls = [reverse("plataformas:lista"), reverse("conoceles:inicio")]
+    for url in urls:
+        client.get(url)
+    assert client.get(urls[0])["X-Cache"] == "HIT"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PropuestaFactory(plataforma__proceso=datos["proceso"])
+
+    assert client.get(urls[0])["X-Cache"] == "MISS"
+    assert client.get(urls[1])["X-Cache"] == "HIT"
+
+
 # --- Guarda de cookies y vistas de prueba ---------------------------------------------------------
 
 
@@ -320,3 +371,48 @@ def test_una_entrada_vencida_por_tiempo_tambien_se_sirve_mientras_otra_peticion_
 
     assert respuesta["X-Cache"] == "STALE"
     assertNotContains(respuesta, "adios")
+
+
+def test_la_cache_en_redis_reutiliza_su_cliente_y_no_revisa_claves_como_memcached():
+    from comun.cache_redis import CacheRedis
+
+    redis = CacheRedis("redis://127.0.0.1:6379/15", {})
+
+    assert redis._cache.get_client() is redis._cache.get_client()
+    redis.validate_key("clave con espacios " + "x" * 300)  # memcached la rechazaría con un aviso
+
+
+def test_quien_acepta_gzip_recibe_la_pagina_comprimida_una_sola_vez_con_su_etag(client, datos, monkeypatch):
+    import gzip
+
+    url = reverse("conoceles:inicio")
+    normal = client.get(url)
+    comprimir = []
+    original = gzip.compress
+    monkeypatch.setattr(gzip, "compress", lambda *a, **k: comprimir.append(1) or original(*a, **k))
+
+    comprimida = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    otra = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert comprimida["X-Cache"] == otra["X-Cache"] == "HIT"
+    assert comprimir == []  # se comprimió al guardarla, no en cada acierto
+    assert comprimida["Content-Encoding"] == "gzip"
+    assert gzip.decompress(comprimida.content) == normal.content
+    assert len(comprimida.content) < len(normal.content) / 3
+    assert "Content-Encoding" not in normal
+    for respuesta in (normal, comprimida):
+        assert {"Cookie", "Accept-Encoding"} <= {v.strip() for v in respuesta["Vary"].split(",")}
+    assert comprimida["ETag"] != normal["ETag"]
+    revalidada = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=comprimida["ETag"])
+    assert revalidada.status_code == 304
+
+
+def test_la_primera_respuesta_tambien_sale_comprimida_si_se_acepta(client, datos):
+    import gzip
+
+    url = reverse("candidaturas:lista")
+    primera = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert primera["X-Cache"] == "MISS"
+    assert primera["Content-Encoding"] == "gzip"
+    assert gzip.decompress(primera.content) == client.get(url).content

@@ -289,7 +289,7 @@ def test_la_busqueda_no_crece_en_consultas(client, diputacion, django_assert_num
 
     assert con_una == con_veinte
     # procesos, actores, municipios, distritos, conteos de los filtros (una consulta agrupada), total,
-    # identificadores de la página y sus candidaturas con estado de captura
+    # identificadores en orden (el total es su largo), la página y los cuestionarios de esas personas
     assert con_veinte == 8
 
 
@@ -297,7 +297,7 @@ def test_las_opciones_de_los_filtros_se_memorizan_por_proceso(client, diputacion
     publicar(candidata(diputacion, actor=ActorPoliticoFactory()))
     client.get(URL, {"sexo": "mujer"})
 
-    # procesos, conteos de los filtros, total, identificadores de la página y sus candidaturas: los
+    # procesos, conteos de los filtros, identificadores en orden, la página y su estado de captura: los
     # actores, municipios y distritos del proceso ya no se consultan mientras el proceso no cambie.
     with django_assert_num_queries(5):
         respuesta = client.get(URL, {"q": "ana"})
@@ -316,3 +316,63 @@ def test_un_cambio_en_el_proceso_refresca_las_opciones_de_los_filtros(client, di
     respuesta = client.get(URL, {"sexo": "mujer"})
 
     assertContains(respuesta, "NUEVO · ")
+
+
+def test_el_estado_de_captura_de_una_pagina_coincide_con_el_de_la_consulta(diputacion):
+    """`anotar_estado_de_captura` (páginas, perfiles, API) da lo mismo que `con_estado_de_captura`
+    (estadísticas y datos abiertos) para cada estado de un cuestionario."""
+    from conoceles import consultas
+    from cuestionarios.models import Estado
+    from tests.cuestionarios.factories import CuestionarioCurricularFactory
+
+    otro_proceso = EleccionFactory(proceso=ProcesoElectoralFactory())
+    publicada = candidata(diputacion, nombre="Publicada")
+    publicar(publicada, grado_estudios="licenciatura")
+    enviada = candidata(diputacion, nombre="Enviada")
+    CuestionarioCurricularFactory(persona=enviada.persona, proceso=diputacion.proceso, estado=Estado.ENVIADO)
+    en_captura = candidata(diputacion, nombre="Capturando")
+    CuestionarioCurricularFactory(persona=en_captura.persona, proceso=diputacion.proceso)
+    sin_cuestionario = candidata(diputacion, nombre="Nadie")
+    # La misma persona publicada en otro proceso no cuenta en este.
+    en_otro = CandidaturaFactory(persona=sin_cuestionario.persona, eleccion=otro_proceso)
+    publicar(en_otro)
+    campos = ("estado_captura", "cuestionario_id", "foto_publicada", "grado_publicado")
+
+    por_consulta = {
+        c.pk: tuple(getattr(c, campo) for campo in campos)
+        for c in consultas.con_estado_de_captura(Candidatura.objects.all())
+    }
+    en_python = {
+        c.pk: tuple(getattr(c, campo) for campo in campos)
+        for c in consultas.anotar_estado_de_captura(Candidatura.objects.para_listado())
+    }
+
+    assert en_python == por_consulta
+    assert [por_consulta[c.pk][0] for c in (publicada, enviada, en_captura, sin_cuestionario)] == [
+        "publicada",
+        "enviada",
+        "sin_captura",
+        "sin_captura",
+    ]
+    assert por_consulta[publicada.pk][3] == "licenciatura"
+
+
+def test_otra_pagina_de_la_misma_busqueda_no_vuelve_a_contar_ni_ordenar(
+    client, diputacion, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from comun.cache_publica import alcance_de_proceso, invalidar
+
+    for numero in range(30):
+        candidata(diputacion, nombre=f"Persona{numero:02d}", actor=ActorPoliticoFactory())
+    client.get(URL, {"sexo": "mujer"})
+
+    # procesos, la página 2 y el estado de captura de sus candidaturas
+    with django_assert_num_queries(3):
+        respuesta = client.get(URL, {"sexo": "mujer", "pagina": 2})
+
+    assertContains(respuesta, "Persona29")
+    assertNotContains(respuesta, "Persona00")
+
+    candidata(diputacion, nombre="Zacarías", primer_apellido="Zúñiga", actor=ActorPoliticoFactory())
+    invalidar(alcance_de_proceso(diputacion.proceso.slug))  # lo que hace un cambio en el registro
+    assertContains(client.get(URL, {"sexo": "mujer", "pagina": 2}), "Zúñiga")

@@ -73,12 +73,13 @@ def test_los_repetidos_cuentan_una_vez(client, contienda):
     assert respuesta.status_code == 400
 
 
-def test_la_comparacion_hace_dos_consultas_con_dos_o_cuatro(client, contienda, django_assert_num_queries):
+def test_la_comparacion_hace_tres_consultas_con_dos_o_cuatro(client, contienda, django_assert_num_queries):
     candidaturas = [CandidaturaFactory(eleccion=contienda, actor=ActorPoliticoFactory()) for _ in range(4)]
     for c in candidaturas:
         publicar(c)
 
-    with django_assert_num_queries(2):  # candidaturas con su estado; sus cuestionarios publicados
+    # candidaturas, su estado de captura y sus cuestionarios publicados
+    with django_assert_num_queries(3):
         client.get(URL, {"id": [c.pk for c in candidaturas[:2]]})
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         client.get(URL, {"id": [c.pk for c in candidaturas]})

@@ -167,7 +167,7 @@ def test_el_perfil_hace_un_numero_fijo_de_consultas(client, candidatura, django_
     publicar(candidatura)
     responder_identidad(candidatura)
 
-    # candidatura con su estado, cuestionario, pareja, otras candidaturas, respuestas de identidad;
+    # candidatura, su estado de captura, cuestionario, pareja, otras candidaturas, respuestas de identidad;
     # participación: ajuste del proceso, conteos y comentarios de sus propuestas
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(url(candidatura))

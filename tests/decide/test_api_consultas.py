@@ -133,9 +133,10 @@ def participacion(n):
 
 # Presupuesto de cada operación, con su porqué.
 PRESUPUESTOS = {
-    candidaturas: 5,  # procesos abiertos, total, IDs de la página, la página y sus sustituciones
-    candidaturas_de_un_actor: 5,  # lo mismo; las opciones de la búsqueda ya memorizadas
-    candidatura: 5,  # candidatura, sus sustituciones, cuestionario publicado, identidad publicable, fechas
+    candidaturas: 4,  # procesos abiertos, la página, su estado de captura y sus sustituciones (el orden
+    # de los identificadores ya memorizado: su largo es el total)
+    candidaturas_de_un_actor: 4,  # lo mismo; las opciones de la búsqueda ya memorizadas
+    candidatura: 6,  # candidatura, estado de captura, sustituciones, cuestionario, identidad, fechas
     personas: 2,  # total y página
     persona: 2,  # persona y sus candidaturas
     contiendas: 3,  # procesos abiertos, total y página
@@ -151,8 +152,15 @@ PRESUPUESTOS = {
 
 
 def _consultas(client, ruta):
-    # Las opciones de los filtros se memorizan por proceso (comun.cache_publica.memorizar): se mide
-    # la petición ya con ellas, la de todos los días.
+    # Las opciones de los filtros y el orden de los resultados se memorizan por proceso
+    # (comun.cache_publica.memorizar): se mide la petición ya con ellos, la de todos los días, después
+    # de olvidar lo de la medición anterior (las fábricas no avisan de sus cambios).
+    from django.core.cache import cache
+
+    from comun.cache_publica import olvidar_version_local
+
+    cache.clear()
+    olvidar_version_local()
     client.get(ruta)
     with CaptureQueriesContext(connection) as capturadas:
         respuesta = client.get(ruta)

@@ -102,7 +102,7 @@ def test_las_paginas_publicas_llevan_encabezados_de_seguridad(client):
 def test_salud_responde_ok_sin_cache(client):
     respuesta = client.get(reverse("decide:salud"))
 
-    assert respuesta.content == b"ok"
+    assert respuesta.json()["estado"] == "ok"
     assert "no-cache" in respuesta["Cache-Control"]
 
 

@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count
+from django.test import override_settings
 
 from candidaturas.demo import SLUG_ORDINARIO
 from candidaturas.models import ActorPolitico, Candidatura, ProcesoElectoral, TrabajoEnSegundoPlano
@@ -31,6 +32,7 @@ COMANDOS_DE_MAKE_RUN = [
     "generar_demo_cuestionarios",
     "generar_demo_plataformas",
     "generar_demo_participacion",
+    "generar_demo_recursos",
 ]
 SECRETO_TOTP = "JBSWY3DPEHPK3PXP"
 PRESIDENCIA = Candidatura.Cargo.PRESIDENCIA_MUNICIPAL
@@ -178,9 +180,10 @@ def _roles():
 
 
 @pytest.fixture(scope="module")
-def datos_de_make_run(django_db_setup, django_db_blocker):
-    """Carga los datos de `make run` y arma los roles; todo se deshace al terminar el módulo."""
-    with django_db_blocker.unblock():
+def datos_de_make_run(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Carga los datos de `make run` y arma los roles; todo se deshace al terminar el módulo. Las
+    imágenes que crea (infografías de demostración) van a una carpeta temporal, nunca a media/."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         transaccion = transaction.atomic()
         transaccion.__enter__()
         try:

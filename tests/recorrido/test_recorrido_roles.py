@@ -5,9 +5,16 @@ GET y cada descarga que alcanza (con muestreo por patrón de URL; ver `rastreado
 omite. Las cifras de cada rol salen en el resumen de pytest («Recorrido por roles»).
 """
 
+import re
+
 import pytest
 from django.test import Client
+from django.urls import resolve
 
+from candidaturas.models import Candidatura
+from comun.texto import normalizar
+from cuestionarios.models import CuestionarioCurricular
+from tests.recorrido.conftest import _cuenta_de_persona
 from tests.recorrido.rastreador import Compartido, Rastreador
 
 ROLES = [
@@ -57,6 +64,13 @@ def test_recorrido_del_rol_sin_errores(nombre, datos_de_make_run, db, request):
     print(f"Más lentas: {resultado.mas_lentas()}")
     assert not resultado.fallas, f"{resumen}\n" + "\n".join(resultado.fallas[:60])
     assert resultado.visitadas > 10
+    if nombre.startswith("representación") and resolve("/captura/").route not in rastreador.cubiertas_antes:
+        # El tablero con filtros: su formulario GET, los totales por estado y las páginas (lo revisa
+        # el primer rol de la corrida que lo recorre a fondo; los demás sólo lo visitan una vez).
+        visitadas = {url for _s, url in resultado.tiempos}
+        assert {u for u in visitadas if u.startswith("/captura/?") and "q=" in u}, visitadas
+        assert {u for u in visitadas if u.startswith("/captura/?estado=")}, visitadas
+        assert {u for u in visitadas if u.startswith("/captura/?pagina=")}, visitadas
 
 
 @pytest.mark.parametrize("nombre", ROLES)
@@ -79,3 +93,92 @@ def test_cada_rol_ve_sus_propias_paginas(nombre, datos_de_make_run, db):
     estados = {url: cliente.get(url).status_code for url in roles[nombre].propias}
 
     assert estados and set(estados.values()) == {200}, estados
+
+
+# --- Tablero de la representación de partido sobre los datos de `make run` (issue 13) ---------------
+
+
+def _nombres(respuesta):
+    return re.findall(r'<th scope="row">([^<]+)</th>', respuesta.content.decode())
+
+
+def _mostrando(respuesta):
+    return re.search(r"Mostrando [^<]+", respuesta.content.decode()).group(0)
+
+
+def test_la_representacion_busca_filtra_y_pagina_su_tablero(datos_de_make_run, db):
+    roles, _segundos = datos_de_make_run
+    rol = roles["representación PAN"]
+    cliente = _cliente(rol)
+    vigentes = Candidatura.objects.vigentes().filter(actor__slug="pan", eleccion__proceso__archivado=False)
+    total = vigentes.count()
+
+    inicio = cliente.get("/captura/")
+    assert inicio.status_code == 200
+    assert _mostrando(inicio) == f"Mostrando 1–50 de {total} candidaturas"
+    assert len(_nombres(inicio)) == 50
+    assert _mostrando(cliente.get("/captura/", {"pagina": 2})) == f"Mostrando 51–100 de {total} candidaturas"
+
+    # Cada total lleva a su filtro y el filtro muestra exactamente ese número de filas.
+    contenido = inicio.content.decode()
+    por_validar = int(
+        re.search(r'estado=enviado"><span class="totales__numero">(\d+)</span>', contenido).group(1)
+    )
+    assert por_validar > 0, "la demostración tiene capturas enviadas por validar"
+    enviadas = cliente.get("/captura/", {"estado": "enviado"})
+    assert len(_nombres(enviadas)) == min(por_validar, 50)
+
+    # Búsqueda sin acentos ni mayúsculas sobre un nombre real de la demostración con acento.
+    persona = next(
+        c.persona
+        for c in vigentes.select_related("persona")
+        if normalizar(c.persona.nombre_completo) != c.persona.nombre_completo.lower()
+    )
+    buscada = cliente.get("/captura/", {"q": normalizar(persona.primer_apellido).upper()})
+    assert persona.nombre_completo in _nombres(buscada)
+
+    # Filtros por cargo, municipio y distrito: cada fila cumple el filtro.
+    regidurias = cliente.get("/captura/", {"cargo": "regiduria", "orden": "candidatura"})
+    assert regidurias.status_code == 200
+    assert "Regiduría" in regidurias.content.decode()
+    assert all(
+        "Regiduría" in fila
+        for fila in re.findall(
+            r'aria-hidden="true">Candidatura: </span>([^<]+)</td>', regidurias.content.decode()
+        )
+    )
+    for filtro in ({"municipio": 106}, {"distrito": 1}, {"municipio": 106, "estado": "publicado"}):
+        assert cliente.get("/captura/", filtro).status_code == 200, filtro
+    assert cliente.get("/captura/", {"distrito": "cien"}).status_code == 400
+
+
+def test_la_representacion_devuelve_una_captura_y_la_candidata_ve_las_razones(datos_de_make_run, db):
+    roles, _segundos = datos_de_make_run
+    cliente = _cliente(roles["representación PAN"])
+    enviadas = cliente.get("/captura/", {"estado": "enviado"}).content.decode()
+    url = re.search(r'href="(/captura/partido/\d+/)">Revisar y validar', enviadas).group(1)
+    captura = cliente.get(url)
+    assert "Devolver con observaciones" in captura.content.decode()
+    assert "Validar candidatura" in captura.content.decode()
+
+    sin_razones = cliente.post(url + "devolver/", {"parte": "propuestas", "razones": ""})
+    assert sin_razones.status_code == 400
+    assert "Escribe las razones" in sin_razones.content.decode()
+
+    razones = "Tus propuestas repiten el lema de campaña; cámbialas por acciones concretas."
+    devuelta = cliente.post(url + "devolver/", {"parte": "propuestas", "razones": razones})
+    assert devuelta.status_code == 302
+    tablero = cliente.get("/captura/").content.decode()
+    assert "Devolviste la captura de" in tablero
+    assert 'estado=devuelta"><span class="totales__numero">1</span> devuelta con observaciones' in tablero
+    historial = cliente.get(url).content.decode()
+    assert "Enviado → En captura" in historial
+    assert "Representación de PAN" in historial
+
+    pk = int(url.rstrip("/").rsplit("/", 1)[1])
+    cuestionario = CuestionarioCurricular.objects.get(pk=pk)
+    candidata = Client()
+    candidata.force_login(_cuenta_de_persona(cuestionario.persona.candidaturas.vigentes().first()))
+    vista = candidata.get("/captura/").content.decode()
+    assert razones in vista
+    assert "De la representación de tu partido · Propuestas:" in vista
