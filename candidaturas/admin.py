@@ -6,15 +6,21 @@ el historial.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
+from import_export.forms import ImportForm
 
+from candidaturas import trabajos
 from candidaturas.forms import CambioForm, SustitucionForm
 from candidaturas.models import (
     ActorPolitico,
@@ -26,11 +32,18 @@ from candidaturas.models import (
     Persona,
     ProcesoElectoral,
     SeccionElectoral,
+    TrabajoEnSegundoPlano,
 )
-from candidaturas.resources import CandidaturaResource
+from candidaturas.resources import FORMATOS_DE_IMPORTACION, CandidaturaResource
 from candidaturas.services import cancelar_candidatura, obtener_o_crear_persona, sustituir_candidatura
-from comun import formatos
+from candidaturas.tareas import TIPO as TIPO_IMPORTACION
+from candidaturas.tareas import procesar_importacion
 from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
+from comun.importacion import (
+    FILAS_EN_LA_PETICION,
+    ArchivoPrivadoDeImportacion,
+    LimitesDeImportacionMixin,
+)
 
 # --- Geografía ------------------------------------------------------------------------------------
 
@@ -114,10 +127,20 @@ class PersonaAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
         return persona.nombre_completo
 
 
+class ImportacionAcotadaForm(LimitesDeImportacionMixin, ImportForm):
+    """El formulario de import-export, con los límites de peso y de filas (issue 12) revisados antes
+    de leer el archivo completo."""
+
+
+PERMISO_DE_IMPORTAR = "candidaturas.add_candidatura"
+
+
 @admin.register(Candidatura)
 class CandidaturaAdmin(BusquedaSinAcentosMixin, ImportExportModelAdmin):
     resource_classes = [CandidaturaResource]
-    import_formats = [formatos.CSV, base_formats.XLSX]  # CSV en UTF-8 o en la codificación de Windows
+    import_formats = FORMATOS_DE_IMPORTACION
+    import_form_class = ImportacionAcotadaForm
+    tmp_storage_class = ArchivoPrivadoDeImportacion
     export_formats = [base_formats.CSV, base_formats.XLSX]
     list_display = ["id", "persona", "lugar", "calidad", "actor", "eleccion", "estado"]
     list_filter = [
@@ -154,6 +177,78 @@ class CandidaturaAdmin(BusquedaSinAcentosMixin, ImportExportModelAdmin):
     @admin.display(description=_("lugar"), ordering="cargo")
     def lugar(self, candidatura):
         return candidatura.etiqueta_cargo
+
+    # --- Importación acotada y en segundo plano (issue 12) --------------------------------------
+
+    def import_action(self, request, **kwargs):
+        """Un archivo que pasa los límites y trae más de `FILAS_EN_LA_PETICION` filas se revisa en la
+        cola (página de avance); uno más chico, con la vista previa de siempre. Un archivo rechazado
+        responde 400 con el formulario y su mensaje."""
+        if request.method == "POST" and self.has_import_permission(request):
+            formulario = self.create_import_form(request)
+            if formulario.is_valid():
+                archivo = formulario.cleaned_data["import_file"]
+                if getattr(archivo, "filas", 0) > FILAS_EN_LA_PETICION:
+                    return self._revisar_en_segundo_plano(request, formulario, archivo)
+            else:
+                respuesta = super().import_action(request, **kwargs)
+                respuesta.status_code = 400
+                return respuesta
+        return super().import_action(request, **kwargs)
+
+    def _revisar_en_segundo_plano(self, request, formulario, archivo):
+        almacen = ArchivoPrivadoDeImportacion()
+        almacen.save(b"".join(archivo.chunks()))
+        trabajo = trabajos.crear_trabajo(
+            tipo=TIPO_IMPORTACION,
+            titulo=_gettext("Importar «%(archivo)s» al registro de candidaturas") % {"archivo": archivo.name},
+            usuario=request.user,
+            permiso=PERMISO_DE_IMPORTAR,
+            total=archivo.filas,
+            archivo=almacen.name,
+            nombre_del_archivo=archivo.name[:255],
+            parametros={"fase": "revisar", "formato": int(formulario.cleaned_data["format"])},
+            url_de_regreso=reverse("admin:candidaturas_candidatura_changelist"),
+        )
+        trabajos.encolar(procesar_importacion, trabajo)
+        return trabajos.ir_al_avance(trabajo)
+
+    def process_import(self, request, **kwargs):
+        """Confirmar encola la importación (una tarea) y lleva a su página de avance."""
+        if request.method != "POST":
+            return super().process_import(request, **kwargs)
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        confirmacion = self.create_confirm_form(request)
+        if not confirmacion.is_valid():
+            return super().process_import(request, **kwargs)
+        almacen = ArchivoPrivadoDeImportacion(name=confirmacion.cleaned_data["import_file_name"])
+        if not almacen.existe():
+            self.message_user(
+                request,
+                _gettext("El archivo de esa vista previa ya no está (¿ya se importó?). Vuelve a subirlo."),
+                messages.ERROR,
+            )
+            respuesta = TemplateResponse(
+                request,
+                "admin/candidaturas/trabajoensegundoplano/archivo_perdido.html",
+                {**self.admin_site.each_context(request), "title": _gettext("Importar"), "opts": self.opts},
+                status=400,
+            )
+            return respuesta
+        nombre = confirmacion.cleaned_data.get("original_file_name") or ""
+        trabajo = trabajos.crear_trabajo(
+            tipo=TIPO_IMPORTACION,
+            titulo=_gettext("Importar «%(archivo)s» al registro de candidaturas") % {"archivo": nombre},
+            usuario=request.user,
+            permiso=PERMISO_DE_IMPORTAR,
+            archivo=almacen.name,
+            nombre_del_archivo=nombre[:255],
+            parametros={"fase": "importar", "formato": int(confirmacion.cleaned_data["format"])},
+            url_de_regreso=reverse("admin:candidaturas_candidatura_changelist"),
+        )
+        trabajos.encolar(procesar_importacion, trabajo)
+        return trabajos.ir_al_avance(trabajo)
 
     def _pagina_de_accion(self, request, queryset, *, accion, titulo, form, candidaturas):
         contexto = {
@@ -257,3 +352,83 @@ class CandidaturaAdmin(BusquedaSinAcentosMixin, ImportExportModelAdmin):
             form=form,
             candidaturas=candidaturas,
         )
+
+
+# --- Trabajos en segundo plano: su página de avance ---------------------------------------------------
+
+
+@admin.register(TrabajoEnSegundoPlano)
+class TrabajoEnSegundoPlanoAdmin(admin.ModelAdmin):
+    """La lista muestra los trabajos de quien la ve (todos, a una persona superusuaria); cada uno
+    tiene su página de avance, que ve quien lo pidió y el personal con su permiso (404 a los demás)."""
+
+    list_display = ["enlace", "estado", "procesados", "total", "usuario", "creado_en", "terminado_en"]
+    list_filter = ["estado", "tipo"]
+    list_display_links = None
+
+    @admin.display(description=_("trabajo"), ordering="titulo")
+    def enlace(self, trabajo):
+        url = reverse("admin:candidaturas_trabajoensegundoplano_avance", args=[trabajo.pk])
+        return format_html('<a href="{}">{}</a>', url, trabajo.titulo)
+
+    def get_queryset(self, request):
+        consulta = super().get_queryset(request).select_related("usuario")
+        return consulta if request.user.is_superuser else consulta.filter(usuario=request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<uuid:pk>/avance/",
+                self.admin_site.admin_view(self.avance),
+                name="candidaturas_trabajoensegundoplano_avance",
+            ),
+            *super().get_urls(),
+        ]
+
+    def avance(self, request, pk):
+        trabajo = get_object_or_404(TrabajoEnSegundoPlano.objects.select_related("usuario"), pk=pk)
+        if not trabajo.puede_verlo(request.user):
+            raise Http404
+        if request.method == "POST" and "confirmar" in request.POST:
+            return self._confirmar(request, trabajo)
+        procesados = trabajos.avance_de(trabajo)
+        contexto = {
+            **self.admin_site.each_context(request),
+            "title": trabajo.titulo,
+            "opts": self.opts,
+            "trabajo": trabajo,
+            "procesados": procesados,
+            "porcentaje": min(100, round(100 * procesados / trabajo.total)) if trabajo.total else None,
+            "refrescar": not trabajo.terminado and trabajo.estado != TrabajoEnSegundoPlano.Estado.REVISADO,
+            "puede_confirmar": trabajo.estado == TrabajoEnSegundoPlano.Estado.REVISADO
+            and request.user.has_perm(PERMISO_DE_IMPORTAR),
+            "resultado": trabajo.resultado,
+        }
+        return TemplateResponse(request, "admin/candidaturas/trabajoensegundoplano/avance.html", contexto)
+
+    def _confirmar(self, request, trabajo):
+        """Confirma una importación ya revisada en la cola: encola la importación de verdad."""
+        if trabajo.tipo != TIPO_IMPORTACION or not request.user.has_perm(PERMISO_DE_IMPORTAR):
+            raise PermissionDenied
+        actualizados = TrabajoEnSegundoPlano.objects.filter(
+            pk=trabajo.pk, estado=TrabajoEnSegundoPlano.Estado.REVISADO
+        ).update(
+            estado=TrabajoEnSegundoPlano.Estado.EN_COLA,
+            parametros={**trabajo.parametros, "fase": "importar"},
+            procesados=0,
+        )
+        if actualizados:  # dos clics en «Confirmar» encolan una sola importación
+            trabajos.encolar(procesar_importacion, trabajo)
+        return trabajos.ir_al_avance(trabajo)

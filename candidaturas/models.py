@@ -1,5 +1,8 @@
 """Registro electoral: geografía, procesos, elecciones, actores políticos, personas y candidaturas."""
 
+import uuid
+
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -705,3 +708,69 @@ class Candidatura(models.Model):
             self.Cargo.REGIDURIA: 2,
         }[self.cargo]
         return (rango, self.numero, self.calidad != self.Calidad.PROPIETARIA)
+
+
+# --- Trabajos en segundo plano ---------------------------------------------------------------------
+
+
+class TrabajoEnSegundoPlano(models.Model):
+    """Un trabajo largo del personal que corre en la cola de tareas (una importación, invitaciones o
+    movimientos del flujo de revisión sobre miles de registros) y su avance, para la página de avance.
+
+    Vive aquí porque `candidaturas` es la app más baja que lo usa (la importación del registro) y
+    `comun` no tiene tablas; `cuentas` y `cuestionarios` lo usan desde arriba (docs/decisiones.md).
+    Lo ve quien lo pidió y el personal con `permiso`; nadie más (404).
+    """
+
+    class Estado(models.TextChoices):
+        EN_COLA = "en_cola", _("En espera")
+        EN_CURSO = "en_curso", _("En curso")
+        REVISADO = "revisado", _("Revisado: falta confirmar")
+        TERMINADO = "terminado", _("Terminado")
+        CON_ERRORES = "con_errores", _("No se guardó: hay errores")
+        FALLIDO = "fallido", _("Falló")
+
+    TERMINALES = (Estado.TERMINADO, Estado.CON_ERRORES, Estado.FALLIDO)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tipo = models.CharField(_("tipo"), max_length=60)
+    titulo = models.CharField(_("título"), max_length=300)
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="trabajos_en_segundo_plano",
+        verbose_name=_("quién lo pidió"),
+    )
+    permiso = models.CharField(
+        _("permiso para verlo"), max_length=100, blank=True, help_text=_("Además de quien lo pidió.")
+    )
+    estado = models.CharField(_("estado"), max_length=20, choices=Estado.choices, default=Estado.EN_COLA)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    procesados = models.PositiveIntegerField(_("procesados"), default=0)
+    archivo = models.CharField(_("archivo privado"), max_length=255, blank=True, editable=False)
+    nombre_del_archivo = models.CharField(_("nombre del archivo"), max_length=255, blank=True)
+    parametros = models.JSONField(_("parámetros"), default=dict, blank=True)
+    resultado = models.JSONField(_("resultado"), default=dict, blank=True)
+    url_de_regreso = models.CharField(_("dirección de regreso"), max_length=300, blank=True)
+    creado_en = models.DateTimeField(_("creado"), auto_now_add=True)
+    terminado_en = models.DateTimeField(_("terminado"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-creado_en"]
+        verbose_name = _("trabajo en segundo plano")
+        verbose_name_plural = _("trabajos en segundo plano")
+
+    def __str__(self):
+        return self.titulo
+
+    @property
+    def terminado(self):
+        return self.estado in self.TERMINALES
+
+    def puede_verlo(self, usuario):
+        if not usuario.is_authenticated or not usuario.is_staff:
+            return False
+        if self.usuario_id == usuario.pk:
+            return True
+        return bool(self.permiso) and usuario.has_perm(self.permiso)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from import_export.formats import base_formats
 
 from candidaturas.models import (
     ActorPolitico,
@@ -23,6 +24,7 @@ from candidaturas.models import (
     ProcesoElectoral,
 )
 from candidaturas.services import obtener_o_crear_persona
+from comun import formatos
 from comun.cambios import avisar_cambio_publico
 from comun.importacion import (
     ErroresDeFila,
@@ -31,6 +33,10 @@ from comun.importacion import (
     texto_de_celda,
 )
 from comun.texto import normalizar
+
+FORMATOS_DE_IMPORTACION = [formatos.CSV, base_formats.XLSX]
+"""CSV en UTF-8 o en la codificación de Windows, y XLSX. El admin y la tarea de importación usan la
+misma lista (el formulario manda el índice)."""
 
 COLUMNAS = [
     "id",
@@ -53,6 +59,8 @@ COLUMNAS = [
     "estado",
     "sustituye_id",
 ]
+FILAS_LEGIBLES = 200
+"""Cuántas filas de «a quién se importa» se guardan para la página de avance."""
 COLUMNAS_SOLO_EXPORTACION = ("estado", "sustituye_id")
 COLUMNAS_OBLIGATORIAS = (
     "proceso",
@@ -153,6 +161,46 @@ class CandidaturaResource(ImportacionTodoONadaMixin, resources.ModelResource):
         self._procesos = {}
         self._elecciones = {}
         self._actores = {}
+        self.quienes = []
+        """Las primeras filas que crean o corrigen una candidatura, legibles (página de avance)."""
+
+    # --- Vista previa: quién entra ---------------------------------------------------------------
+    # La vista previa muestra cada columna como se exporta, salvo éstas, que agregan el nombre a la
+    # clave: el personal ve a quién importa y dónde antes de confirmar (issue 13).
+
+    def vista_previa_proceso(self, obj):
+        eleccion = self._eleccion_de(obj)
+        return f"{eleccion.proceso.nombre} ({eleccion.proceso.slug})" if eleccion else ""
+
+    def vista_previa_distrito_local(self, obj):
+        eleccion = self._eleccion_de(obj)
+        return str(eleccion.distrito_local) if eleccion and eleccion.distrito_local_id else ""
+
+    def vista_previa_municipio_clave_ieem(self, obj):
+        eleccion = self._eleccion_de(obj)
+        if not eleccion or not eleccion.municipio_id:
+            return ""
+        return f"{eleccion.municipio.clave_ieem} · {eleccion.municipio.nombre}"
+
+    def vista_previa_actor(self, obj):
+        return f"{obj.actor.siglas} · {obj.actor.nombre}" if obj.actor_id else ""
+
+    def fila_legible(self, candidatura, numero, nueva):
+        eleccion = candidatura.eleccion
+        return {
+            "fila": numero,
+            "accion": _("Nueva") if nueva else _("Corrige"),
+            "nombre": candidatura.persona.nombre_completo,
+            "proceso": eleccion.proceso.nombre,
+            "actor": candidatura.actor.siglas,
+            "lugar": f"{candidatura.etiqueta_cargo} · {candidatura.get_calidad_display()}",
+            "ambito": str(eleccion.ambito) if eleccion.tipo != Eleccion.Tipo.GUBERNATURA else "",
+        }
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        super().save_instance(instance, is_create, row, **kwargs)
+        if len(self.quienes) < FILAS_LEGIBLES:
+            self.quienes.append(self.fila_legible(instance, kwargs.get("row_number"), is_create))
 
     # --- Exportación ------------------------------------------------------------------------
 
@@ -396,3 +444,12 @@ class CandidaturaResource(ImportacionTodoONadaMixin, resources.ModelResource):
             },
         }
         return cargo in permitidos[tipo]
+
+
+class CandidaturaResourceEnSegundoPlano(CandidaturaResource):
+    """La misma importación, para la tarea de la cola: sin el HTML de diferencias por fila (nadie lo ve
+    y con miles de filas ocupa memoria). Quién entra se guarda en `quienes`."""
+
+    class Meta(CandidaturaResource.Meta):
+        skip_diff = True
+        report_skipped = False

@@ -30,20 +30,34 @@ class Limites:
     lado_minimo: int = 1
     siempre_jpeg: bool = False
     """La fotografía se guarda siempre como JPEG; las imágenes del personal conservan su formato."""
+    vertical: bool = False
+    """Sólo retrato: más alta que ancha (o cuadrada)."""
 
 
 MINIATURA = Limites(peso_maximo=1024 * 1024, lado_maximo=4000, pixeles_maximos=12_000_000, lado_final=1280)
+# Una infografía es larga (p. ej. 1080 × 6000 px, 6.5 megapíxeles): 8000 px de lado y 16 megapíxeles
+# (2000 × 8000) bastan y re-codificarla toma menos de medio segundo. Antes eran 30 megapíxeles y el
+# mensaje hablaba sólo del lado, aunque lo que se había pasado era el total de píxeles (issue 12).
 INFOGRAFIA = Limites(
-    peso_maximo=5 * 1024 * 1024, lado_maximo=8000, pixeles_maximos=30_000_000, lado_final=8000
+    peso_maximo=5 * 1024 * 1024, lado_maximo=8000, pixeles_maximos=16_000_000, lado_final=8000
 )
+# La fotografía de la persona candidata (especificación: JPG de hasta 700 KB, de retrato): un JPEG
+# de 700 KB bien comprimido ronda los 2–4 megapíxeles; 3000 px de lado y 6 megapíxeles (2000 × 3000)
+# dejan margen y acotan la re-codificación (antes se aceptaban 24 megapíxeles: 0.8 s por foto).
 FOTO = Limites(
     peso_maximo=700 * 1024,
     lado_minimo=200,
-    lado_maximo=6000,
-    pixeles_maximos=24_000_000,
+    lado_maximo=3000,
+    pixeles_maximos=6_000_000,
     lado_final=1200,
     siempre_jpeg=True,
+    vertical=True,
 )
+
+
+def megapixeles(pixeles):
+    """6000000 → «6»; 2500000 → «2.5» (un decimal, sin «.0»)."""
+    return f"{pixeles / 1_000_000:.1f}".removesuffix(".0")
 
 
 def tamano_legible(octetos):
@@ -82,7 +96,7 @@ def procesar_imagen(archivo, limites):
             if imagen.format != formato:
                 raise _error_formato()
             ancho, alto = imagen.size
-            if max(ancho, alto) > limites.lado_maximo or ancho * alto > limites.pixeles_maximos:
+            if max(ancho, alto) > limites.lado_maximo:
                 raise ValidationError(
                     _(
                         "La imagen mide %(ancho)s × %(alto)s píxeles; el lado mayor puede medir hasta "
@@ -91,12 +105,42 @@ def procesar_imagen(archivo, limites):
                     code="imagen_muy_grande",
                     params={"ancho": ancho, "alto": alto, "lado": limites.lado_maximo},
                 )
+            if ancho * alto > limites.pixeles_maximos:
+                raise ValidationError(
+                    _(
+                        "La imagen mide %(ancho)s × %(alto)s píxeles (%(mp)s megapíxeles); el máximo es "
+                        "%(maximo)s megapíxeles. Redúcela y vuelve a subirla."
+                    ),
+                    code="imagen_muy_grande",
+                    params={
+                        "ancho": ancho,
+                        "alto": alto,
+                        "mp": megapixeles(ancho * alto),
+                        "maximo": megapixeles(limites.pixeles_maximos),
+                    },
+                )
             if min(ancho, alto) < limites.lado_minimo:
                 raise ValidationError(
                     _("La imagen mide %(ancho)s × %(alto)s píxeles; cada lado debe medir al menos %(lado)s."),
                     code="imagen_muy_chica",
                     params={"ancho": ancho, "alto": alto, "lado": limites.lado_minimo},
                 )
+            if limites.vertical:
+                # La orientación que cuenta es la que se verá: la del EXIF si el teléfono la marcó.
+                orientacion = imagen.getexif().get(0x0112, 1)
+                ancho_visible, alto_visible = (alto, ancho) if orientacion in (5, 6, 7, 8) else (ancho, alto)
+                if ancho_visible > alto_visible:
+                    raise ValidationError(
+                        _(
+                            "La foto es horizontal (%(ancho)s × %(alto)s píxeles). Usa una foto vertical, "
+                            "de retrato: más alta que ancha, como la de una credencial."
+                        ),
+                        code="foto_horizontal",
+                        params={"ancho": ancho_visible, "alto": alto_visible},
+                    )
+            if formato == "JPEG" and max(ancho, alto) > 2 * limites.lado_final:
+                # Decodifica a escala (1/2, 1/4…) lo que de todos modos se va a reducir: menos tiempo.
+                imagen.draft("RGB", (limites.lado_final, limites.lado_final))
             imagen.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         # Pocos KB que al abrirse serían cientos de millones de píxeles: Pillow no la abre.

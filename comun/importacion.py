@@ -5,14 +5,126 @@ por columna en español y la garantía de todo o nada (una sola fila mala deshac
 completa). Este módulo no importa ninguna app del proyecto.
 """
 
+import csv
+import io
+import os
+import secrets
+import time
+import zipfile
+from pathlib import Path
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from import_export.resources import Diff
+from import_export.tmp_storages import BaseStorage
 
 from comun.cache_publica import invalidar_paginas_publicas
 from comun.exportar import celda_segura
+from comun.formatos import decodificar_texto
 from comun.texto import normalizar, son_digitos
+
+# --- Límites de una importación (issue 12) -------------------------------------------------------
+# Un CSV de 25 MB (230 mil filas) dejó a un worker 590 s sin responder, con 1.9 GB y una transacción
+# abierta 16 minutos. El registro completo de un proceso de Edomex (la demostración: ~9,700
+# candidaturas) cabe dos veces en FILAS_MAXIMAS, y exportado a CSV pesa ~1.3 MB. Las cifras están
+# explicadas en docs/importacion.md.
+
+LIMITE_DE_BYTES = 5 * 1024 * 1024
+"""Peso máximo del archivo subido (CSV o XLSX)."""
+
+FILAS_MAXIMAS = 20_000
+"""Filas de datos máximas por archivo (sin contar el encabezado)."""
+
+FILAS_EN_LA_PETICION = 1_000
+"""Hasta aquí la vista previa se arma en la misma petición (unos segundos); con más filas, la
+revisión y la importación corren en la cola de tareas con una página de avance."""
+
+_TOPE_DE_CONTEO = 10 * FILAS_MAXIMAS
+"""Un XLSX se cuenta leyéndolo en flujo; pasado este tope se deja de contar (se dice «más de»)."""
+
+
+def numero_legible(numero):
+    """230000 → «230,000» (separador de miles de México)."""
+    return f"{numero:,}"
+
+
+def megas_legibles(octetos):
+    """5 MB, 32.7 MB (un decimal, sin «.0»)."""
+    megas = f"{octetos / (1024 * 1024):.1f}".removesuffix(".0")
+    return f"{megas} MB"
+
+
+def contar_filas(contenido: bytes, es_xlsx: bool) -> int:
+    """Filas de datos (sin el encabezado ni las filas vacías del final) sin armar el dataset.
+
+    El CSV ya pasó el límite de peso, así que se decodifica completo; el XLSX se lee en flujo
+    (openpyxl `read_only`) y se deja de contar en `_TOPE_DE_CONTEO`, porque un ZIP de 5 MB puede
+    descomprimirse en cientos de MB. `ValueError` si no se puede leer."""
+    if es_xlsx:
+        from openpyxl import load_workbook
+
+        try:
+            libro = load_workbook(io.BytesIO(contenido), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError) as error:
+            raise ValueError(str(error)) from error
+        try:
+            hoja = libro.active
+            filas = 0
+            for fila in hoja.iter_rows(values_only=True):
+                if not fila_vacia(fila):
+                    filas += 1
+                if filas > _TOPE_DE_CONTEO:
+                    break
+        finally:
+            libro.close()
+        return max(filas - 1, 0)
+    lector = csv.reader(io.StringIO(decodificar_texto(contenido), newline=""))
+    filas = sum(1 for fila in lector if any(celda.strip() for celda in fila))
+    return max(filas - 1, 0)
+
+
+def revisar_limites(archivo, es_xlsx: bool) -> int:
+    """Rechaza con `ValidationError` (mensaje con el límite y lo que trae el archivo) un archivo
+    subido que pesa o tiene de más. Devuelve cuántas filas de datos trae."""
+    if archivo.size > LIMITE_DE_BYTES:
+        raise ValidationError(
+            _(
+                "El archivo pesa %(peso)s y el máximo es %(maximo)s (unas %(filas)s filas). "
+                "Divídelo en varios archivos e impórtalos uno por uno."
+            )
+            % {
+                "peso": megas_legibles(archivo.size),
+                "maximo": megas_legibles(LIMITE_DE_BYTES),
+                "filas": numero_legible(FILAS_MAXIMAS),
+            },
+            code="archivo_muy_pesado",
+        )
+    archivo.seek(0)
+    contenido = archivo.read()
+    archivo.seek(0)
+    try:
+        filas = contar_filas(contenido, es_xlsx)
+    except ValueError as error:
+        raise ValidationError(
+            _("No pudimos leer el archivo. Revisa que sea CSV o XLSX y que coincida con el formato elegido."),
+            code="archivo_ilegible",
+        ) from error
+    if filas > FILAS_MAXIMAS:
+        cuantas = (
+            _("más de %(n)s") % {"n": numero_legible(_TOPE_DE_CONTEO)}
+            if filas > _TOPE_DE_CONTEO
+            else numero_legible(filas)
+        )
+        raise ValidationError(
+            _(
+                "El archivo trae %(filas)s filas y el máximo por importación es %(maximo)s. "
+                "Divídelo en varios archivos e impórtalos uno por uno."
+            )
+            % {"filas": cuantas, "maximo": numero_legible(FILAS_MAXIMAS)},
+            code="demasiadas_filas",
+        )
+    return filas
 
 
 def texto_de_celda(valor):
@@ -81,9 +193,15 @@ class DiffConColumnasCalculadas(Diff):
 
     @staticmethod
     def _valores(resource, instance):
+        """Cada columna como la exporta el Resource, o con su `vista_previa_<columna>` si la tiene (p. ej.
+        el nombre del municipio junto a su clave, para que el personal vea a quién importa)."""
         if instance is None:
             return [""] * len(resource.get_import_fields())
-        return [resource.export_field(campo, instance) for campo in resource.get_import_fields()]
+        valores = []
+        for campo in resource.get_import_fields():
+            vista_previa = getattr(resource, f"vista_previa_{campo.column_name}", None)
+            valores.append(vista_previa(instance) if vista_previa else resource.export_field(campo, instance))
+        return valores
 
 
 class ExportacionSeguraMixin:
@@ -108,7 +226,22 @@ class ImportacionTodoONadaMixin(ExportacionSeguraMixin):
 
     columnas_obligatorias = ()
     normalizar_encabezados = False
-    filas_maximas = None
+    filas_maximas = FILAS_MAXIMAS
+
+    def __init__(self, *args, al_avanzar=None, **kwargs):
+        """`al_avanzar(filas)`: se llama cada `AVANZAR_CADA` filas (la página de avance de una
+        importación en segundo plano)."""
+        super().__init__(*args, **kwargs)
+        self.al_avanzar = al_avanzar
+
+    AVANZAR_CADA = 200
+
+    def import_row(self, row, instance_loader, **kwargs):
+        resultado = super().import_row(row, instance_loader, **kwargs)
+        numero = kwargs.get("row_number") or 0
+        if self.al_avanzar and numero % self.AVANZAR_CADA == 0:
+            self.al_avanzar(numero)
+        return resultado
 
     def get_diff_class(self):
         return DiffConColumnasCalculadas
@@ -136,10 +269,102 @@ class ImportacionTodoONadaMixin(ExportacionSeguraMixin):
             )
         if self.filas_maximas and len(dataset) > self.filas_maximas:
             raise ValueError(
-                _("El archivo tiene más de %(maximo)s filas; divídelo en varios.")
-                % {"maximo": self.filas_maximas}
+                _(
+                    "El archivo trae %(filas)s filas y el máximo por importación es %(maximo)s. "
+                    "Divídelo en varios archivos e impórtalos uno por uno."
+                )
+                % {"filas": numero_legible(len(dataset)), "maximo": numero_legible(self.filas_maximas)}
             )
 
     def after_import(self, dataset, result, **kwargs):
         # Si la importación se deshace (vista previa o errores), Django descarta este aviso.
         transaction.on_commit(invalidar_paginas_publicas)
+
+
+class LimitesDeImportacionMixin:
+    """Para el formulario de import-export (`ImportForm`): revisa peso y filas (`revisar_limites`)
+    antes de que la vista lea el archivo completo, y deja en el archivo cuántas filas trae (`filas`)."""
+
+    def clean(self):
+        datos = super().clean()
+        archivo, formato = datos.get("import_file"), datos.get("format")
+        if archivo and formato not in (None, ""):
+            es_xlsx = dict(self.fields["format"].choices).get(str(formato)) == "xlsx"
+            try:
+                archivo.filas = revisar_limites(archivo, es_xlsx)
+            except ValidationError as error:
+                self.add_error("import_file", error)
+        return datos
+
+
+# --- El archivo subido, en un lugar privado --------------------------------------------------------
+
+
+def carpeta_de_importaciones():
+    """`DECIDE_ARCHIVOS_PRIVADOS_ROOT/importaciones`: fuera de MEDIA_ROOT (nadie la sirve) y en un
+    disco que ven los servidores de la app y el worker de la cola (docs/deploy.md)."""
+    from django.conf import settings
+
+    carpeta = Path(settings.DECIDE_ARCHIVOS_PRIVADOS_ROOT) / "importaciones"
+    carpeta.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return carpeta
+
+
+HORAS_DE_GRACIA = 24
+"""Un archivo de una vista previa que nadie confirmó se borra pasado este tiempo."""
+
+
+class ArchivoPrivadoDeImportacion(BaseStorage):
+    """Almacén de import-export para el archivo entre la vista previa y la confirmación.
+
+    El de import-export (`TempFolderStorage`) lo deja en /tmp de la máquina que atendió la petición
+    (el worker de la cola, en otra, no lo vería) y acepta como nombre cualquier ruta que llegue en el
+    formulario de confirmación (`/etc/passwd` incluido). Éste usa nombres aleatorios de 32 dígitos
+    hexadecimales, rechaza cualquier otro y guarda con permisos 600. Se borra al terminar la
+    importación (o al descartarla)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.read_mode = "rb"
+
+    @staticmethod
+    def nombre_valido(nombre):
+        return isinstance(nombre, str) and len(nombre) == 32 and all(c in "0123456789abcdef" for c in nombre)
+
+    def ruta(self):
+        if not self.nombre_valido(self.name):
+            raise FileNotFoundError(self.name)
+        return carpeta_de_importaciones() / self.name
+
+    def save(self, data):
+        if not self.name:
+            self.name = secrets.token_hex(16)
+            self.borrar_abandonados()
+        ruta = self.ruta()
+        descriptor = os.open(ruta, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as archivo:
+            archivo.write(data if isinstance(data, bytes) else data.encode(self.encoding or "utf-8"))
+
+    def read(self):
+        return self.ruta().read_bytes()
+
+    @staticmethod
+    def borrar_abandonados():
+        """Borra los archivos de vistas previas que nadie confirmó (más de `HORAS_DE_GRACIA`)."""
+        limite = time.time() - HORAS_DE_GRACIA * 3600
+        for ruta in carpeta_de_importaciones().iterdir():
+            try:
+                if ruta.stat().st_mtime < limite:
+                    ruta.unlink()
+            except OSError:
+                continue
+
+    def existe(self):
+        try:
+            return self.ruta().is_file()
+        except FileNotFoundError:
+            return False
+
+    def remove(self):
+        if self.nombre_valido(self.name):
+            self.ruta().unlink(missing_ok=True)

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from candidaturas import trabajos
 from candidaturas.models import ActorPolitico
 from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
-from cuentas import services
+from cuentas import services, tareas
 from cuentas.models import CandidaturaParaInvitar, CuentaDeCaptura
 
 
@@ -49,11 +50,21 @@ class CuentaDeCapturaAdmin(BusquedaSinAcentosMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Enviar o reenviar la invitación"), permissions=["invitar"])
     def reenviar_invitacion(self, request, queryset):
-        for cuenta in queryset.select_related("usuario", "persona", "actor"):
-            services.enviar_invitacion(cuenta)
-        self.message_user(
-            request, _g("Invitaciones enviadas: %(n)s.") % {"n": queryset.count()}, messages.SUCCESS
-        )
+        ids = list(queryset.values_list("pk", flat=True))
+        if len(ids) > trabajos.UMBRAL_EN_BLOQUE:
+            return trabajos.en_bloque(
+                request,
+                ids=ids,
+                tipo="reenviar_invitaciones",
+                titulo=ngettext("Reenviar %(n)s invitación", "Reenviar %(n)s invitaciones", len(ids))
+                % {"n": len(ids)},
+                permiso=tareas.PERMISO_DE_INVITAR,
+                tarea=tareas.reenviar_invitaciones,
+                url_de_regreso=reverse("admin:cuentas_cuentadecaptura_changelist"),
+            )
+        mensajes, _hechos = tareas.reenviar(queryset)
+        _mostrar(self, request, mensajes)
+        return None
 
     def has_invitar_permission(self, request):
         return request.user.has_perm("cuentas.add_cuentadecaptura")
@@ -131,31 +142,31 @@ class CandidaturaParaInvitarAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, adm
 
     @admin.action(description=_("Crear cuentas y enviar invitaciones"), permissions=["invitar"])
     def crear_cuentas_e_invitar(self, request, queryset):
-        resultado = services.crear_cuentas_de_personas(queryset)
-        for cuenta in resultado["creadas"]:
-            services.enviar_invitacion(cuenta)
-        n = len(resultado["creadas"])
-        self.message_user(
-            request,
-            ngettext(
-                "Se creó %(n)s cuenta y se envió su invitación.",
-                "Se crearon %(n)s cuentas y se enviaron sus invitaciones.",
-                n,
+        ids = list(queryset.values_list("pk", flat=True))
+        if len(ids) > trabajos.UMBRAL_EN_BLOQUE:
+            return trabajos.en_bloque(
+                request,
+                ids=ids,
+                tipo="crear_cuentas_e_invitar",
+                titulo=ngettext(
+                    "Crear cuentas e invitar: %(n)s candidatura",
+                    "Crear cuentas e invitar: %(n)s candidaturas",
+                    len(ids),
+                )
+                % {"n": len(ids)},
+                permiso=tareas.PERMISO_DE_INVITAR,
+                tarea=tareas.crear_cuentas_e_invitar,
+                url_de_regreso=reverse("admin:cuentas_candidaturaparainvitar_changelist"),
             )
-            % {"n": n},
-            messages.SUCCESS,
-        )
-        for clave, mensaje in (
-            ("sin_correo", _g("Sin correo en el registro (no se creó cuenta): %(nombres)s.")),
-            ("correo_repetido", _g("Su correo ya lo usa otra cuenta (no se creó): %(nombres)s.")),
-            (
-                "ya_tenian",
-                _g("Ya tenían cuenta (usa «Reenviar invitación» en Cuentas de captura): %(nombres)s."),
-            ),
-        ):
-            if resultado[clave]:
-                nombres = ", ".join(p.nombre_completo for p in resultado[clave])
-                self.message_user(request, mensaje % {"nombres": nombres}, messages.WARNING)
+        mensajes, _hechos = tareas.crear_e_invitar(queryset)
+        _mostrar(self, request, mensajes)
+        return None
+
+
+def _mostrar(modelo_admin, request, mensajes):
+    niveles = {"success": messages.SUCCESS, "warning": messages.WARNING, "error": messages.ERROR}
+    for mensaje in mensajes:
+        modelo_admin.message_user(request, mensaje["texto"], niveles.get(mensaje["nivel"], messages.INFO))
 
 
 # --- Usuarios: nadie sube sus propios privilegios ----------------------------------------------------

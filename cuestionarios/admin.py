@@ -17,11 +17,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from comun.admin import BusquedaSinAcentosMixin, SoloLecturaMixin
 from cuentas.services import nombre_y_rol
-from cuestionarios import services
+from cuestionarios import services, tareas
 from cuestionarios.forms import NotaDeRevisionForm, ObservacionFormSet
 from cuestionarios.models import (
     AvisoDePrivacidad,
@@ -275,48 +274,19 @@ class CuestionarioCurricularAdmin(BusquedaSinAcentosMixin, SoloLecturaMixin, adm
         }
         return TemplateResponse(request, "cuestionarios/admin_observar.html", contexto)
 
-    def _mover_varios(self, request, queryset, movimiento, hecho):
-        """`hecho(n)`: el mensaje de éxito en singular o plural (`ngettext`), con `%(n)s`."""
-        movidos, rechazados = 0, 0
-        for cuestionario in queryset:
-            try:
-                services.mover(cuestionario=cuestionario, movimiento=movimiento, usuario=request.user)
-                movidos += 1
-            except PermissionDenied:
-                rechazados += 1
-        if movidos:
-            self.message_user(request, hecho(movidos) % {"n": movidos}, messages.SUCCESS)
-        if rechazados:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(n)s cuestionario no se movió: su estado o tus permisos no lo permiten.",
-                    "%(n)s cuestionarios no se movieron: su estado o tus permisos no lo permiten.",
-                    rechazados,
-                )
-                % {"n": rechazados},
-                messages.WARNING,
-            )
+    # Acciones masivas: la lógica (en el acto con pocos, en la cola con muchos, issue 12) vive en
+    # cuestionarios/tareas.py.
+    def _mover_varios(self, request, queryset, movimiento):
+        url = reverse("admin:cuestionarios_cuestionariocurricular_changelist")
+        return tareas.mover_en_bloque(self, request, queryset, movimiento, url)
 
     @admin.action(description=_("Pasar a revisión"), permissions=["revisar"])
     def pasar_a_revision(self, request, queryset):
-        self._mover_varios(
-            request,
-            queryset,
-            "revisar",
-            lambda n: ngettext(
-                "%(n)s cuestionario pasó a revisión.", "%(n)s cuestionarios pasaron a revisión.", n
-            ),
-        )
+        return self._mover_varios(request, queryset, "revisar")
 
     @admin.action(description=_("Publicar"), permissions=["publicar"])
     def publicar(self, request, queryset):
-        self._mover_varios(
-            request,
-            queryset,
-            "publicar",
-            lambda n: ngettext("%(n)s cuestionario publicado.", "%(n)s cuestionarios publicados.", n),
-        )
+        return self._mover_varios(request, queryset, "publicar")
 
     def has_revisar_permission(self, request):
         return request.user.has_perm("cuestionarios.revisar_cuestionario")

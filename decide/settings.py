@@ -201,6 +201,10 @@ STORAGES = {
 # formato, con su huella en el nombre). Deben estar en un disco común a todos los servidores de app
 # (por omisión, dentro de MEDIA_ROOT); docs/deploy.md.
 DECIDE_DATOS_ABIERTOS_ROOT = Path(os.environ.get("DECIDE_DATOS_ABIERTOS_ROOT", MEDIA_ROOT / "datos_abiertos"))
+# Archivos privados (importaciones del personal entre la subida y el fin de la tarea): fuera de
+# MEDIA_ROOT, nunca servidos; deben estar en un disco común a los servidores de app y al worker de la
+# cola (docs/deploy.md). Se borran al terminar cada importación.
+DECIDE_ARCHIVOS_PRIVADOS_ROOT = Path(os.environ.get("DECIDE_ARCHIVOS_PRIVADOS_ROOT", BASE_DIR / "privado"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 

@@ -5,6 +5,7 @@ from import_export.formats import base_formats
 
 from comun import formatos
 from comun.admin import BusquedaSinAcentosMixin
+from comun.importacion import ArchivoPrivadoDeImportacion
 from plataformas.forms import ConfirmarPropuestasForm, ImportarPropuestasForm
 from plataformas.models import BloqueCompetitividad, PlataformaElectoral, Propuesta, Tema
 from plataformas.resources import PropuestaResource
@@ -41,6 +42,7 @@ class PropuestaAdmin(BusquedaSinAcentosMixin, ImportMixin, admin.ModelAdmin):
     resource_classes = [PropuestaResource]
     import_formats = [formatos.CSV, base_formats.XLSX]  # CSV en UTF-8 o en la codificación de Windows
     import_form_class = ImportarPropuestasForm
+    tmp_storage_class = ArchivoPrivadoDeImportacion  # carpeta privada, nombres aleatorios (issue 12)
     confirm_form_class = ConfirmarPropuestasForm
     list_display = ["titulo", "plataforma", "tema", "orden"]
     list_filter = ["plataforma__proceso", "plataforma__tipo", "tema"]

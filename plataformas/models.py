@@ -1,5 +1,7 @@
 """Plataformas electorales (P4) y bloques de competitividad (P5)."""
 
+import secrets
+
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -7,6 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from plataformas.validadores import validar_pdf
+
+
+def ruta_del_documento(instancia, nombre):
+    """Nombre aleatorio: el nombre original no se conserva (issue 12); se descarga con uno legible."""
+    return f"plataformas/{secrets.token_hex(16)}.pdf"
 
 
 class Tema(models.Model):
@@ -76,7 +83,7 @@ class PlataformaElectoral(models.Model):
     resumen = models.TextField(_("resumen"), max_length=3000, blank=True)
     documento = models.FileField(
         _("documento oficial (PDF)"),
-        upload_to="plataformas/",
+        upload_to=ruta_del_documento,
         blank=True,
         validators=[FileExtensionValidator(["pdf"]), validar_pdf],
         help_text=_("La plataforma tal como se registró ante el IEEM, en PDF de hasta 20 MB."),
@@ -104,6 +111,16 @@ class PlataformaElectoral(models.Model):
 
     def get_absolute_url(self):
         return reverse("plataformas:detalle", args=[self.proceso.slug, self.actor.slug, self.tipo])
+
+    def url_del_documento(self):
+        """La descarga del PDF por `plataformas.views.documento` (nunca la ruta de MEDIA)."""
+        if not self.documento:
+            return ""
+        return reverse("plataformas:documento", args=[self.proceso.slug, self.actor.slug, self.tipo])
+
+    @property
+    def nombre_de_descarga(self):
+        return f"plataforma-{self.tipo}-{self.actor.slug}-{self.proceso.slug}.pdf"
 
 
 class PropuestaQuerySet(models.QuerySet):

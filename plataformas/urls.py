@@ -9,4 +9,5 @@ app_name = "plataformas"
 urlpatterns = [
     path("", views.lista, name="lista"),
     path("bloques/<slug:actor>/", views.bloques, name="bloques"),
+    path("<slug:proceso>/<slug:actor>/<slug:tipo>/documento.pdf", views.documento, name="documento"),
 ]

@@ -6,7 +6,7 @@ están en `participacion.views_plataformas`: esta app no sabe de reacciones ni c
 
 from itertools import groupby
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -63,3 +63,28 @@ def bloques(request, actor):
         "plataformas/bloques.html",
         {"actor": actor, "proceso": proceso, "procesos_abiertos": abiertos, "resumen": resumen},
     )
+
+
+@require_safe
+def documento(request, proceso, actor, tipo):
+    """El PDF oficial de una plataforma publicada, como descarga: `application/pdf`, `nosniff` y
+    `Content-Disposition: attachment` con un nombre legible (el archivo se guarda con uno aleatorio).
+    Así, aunque un archivo raro pasara la validación, ningún navegador lo abre como página."""
+    plataforma = get_object_or_404(
+        PlataformaElectoral.objects.publicadas().select_related("proceso", "actor"),
+        proceso__slug=proceso,
+        actor__slug=actor,
+        tipo=tipo,
+    )
+    if not plataforma.documento:
+        raise Http404
+    try:
+        archivo = plataforma.documento.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    respuesta = FileResponse(
+        archivo, as_attachment=True, filename=plataforma.nombre_de_descarga, content_type="application/pdf"
+    )
+    respuesta["X-Content-Type-Options"] = "nosniff"
+    respuesta["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return respuesta

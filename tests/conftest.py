@@ -37,6 +37,13 @@ def _datos_abiertos_en_temporal(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _archivos_privados_en_temporal(tmp_path_factory):
+    """Los archivos de importación que guardan las pruebas van a una carpeta temporal (nunca a privado/)."""
+    with override_settings(DECIDE_ARCHIVOS_PRIVADOS_ROOT=tmp_path_factory.mktemp("privado")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _cache_limpia():
     """Cada prueba empieza con la caché vacía (límites de peticiones, páginas en caché)."""

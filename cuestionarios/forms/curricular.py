@@ -213,7 +213,7 @@ class CurricularForm(forms.ModelForm):
 class FotoForm(forms.Form):
     foto = forms.FileField(
         label=_("Fotografía"),
-        help_text=_("JPG o PNG de hasta 700 KB, de al menos 200 × 200 píxeles."),
+        help_text=_("JPG o PNG de hasta 700 KB, vertical (de retrato), de 200 a 3000 píxeles por lado."),
         widget=forms.ClearableFileInput(
             attrs={"accept": "image/jpeg,image/png", "form": "formulario-curricular"}
         ),

@@ -928,7 +928,7 @@ def _plataforma(base, p):
         "tipo": p.tipo,
         "organization": _actor(p.actor),
         "resumen": p.resumen,
-        "documento": base.archivo(p.documento),
+        "documento": base.url(p.url_del_documento()) if p.documento else None,
         "numero_propuestas": p.numero_propuestas,
         "url": base.url(p.get_absolute_url()),
     }

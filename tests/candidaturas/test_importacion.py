@@ -213,7 +213,9 @@ def test_el_admin_muestra_la_vista_previa_con_cada_fila_mala(personal, registro)
 @pytest.mark.parametrize(
     "codificacion", ["cp1252", "latin-1", "utf-8", "utf-8-sig", "utf-16"], ids=lambda c: c
 )
-def test_el_admin_importa_un_csv_en_la_codificacion_de_excel(personal, registro, codificacion):
+def test_el_admin_importa_un_csv_en_la_codificacion_de_excel(
+    personal, registro, codificacion, django_capture_on_commit_callbacks
+):
     """Regresión (issue 11): un CSV en Latin-1 (lo que guarda Excel en Windows) daba
     «Se encontró 'UnicodeDecodeError'»; ahora se lee bien en la vista previa y al confirmar."""
     archivo = SimpleUploadedFile("registro.csv", como_csv(filas_buenas()).encode(codificacion))
@@ -225,9 +227,12 @@ def test_el_admin_importa_un_csv_en_la_codificacion_de_excel(personal, registro,
 
     assert "UnicodeDecodeError" not in vista_previa.content.decode()
     assert "confirm_form" in vista_previa.context
-    personal.post(
-        reverse("admin:candidaturas_candidatura_process_import"), vista_previa.context["confirm_form"].initial
-    )
+    # Confirmar encola la importación (issue 12); corre al confirmarse la transacción.
+    with django_capture_on_commit_callbacks(execute=True):
+        personal.post(
+            reverse("admin:candidaturas_candidatura_process_import"),
+            vista_previa.context["confirm_form"].initial,
+        )
     assert set(Persona.objects.values_list("nombre", "primer_apellido")) == {
         ("María José", "Hernández"),
         ("Lucía", "Gómez"),

@@ -20,7 +20,7 @@ from django.db.models import Count
 from django.test import override_settings
 
 from candidaturas.demo import SLUG_ORDINARIO
-from candidaturas.models import ActorPolitico, Candidatura, ProcesoElectoral
+from candidaturas.models import ActorPolitico, Candidatura, ProcesoElectoral, TrabajoEnSegundoPlano
 from cuentas import services
 from cuentas.roles import GRUPO_PERSONAL
 from cuestionarios.models import CuestionarioCurricular
@@ -139,6 +139,18 @@ def _roles():
             f"/participacion/reportes/{ordinario.slug}/{partido.slug}.xlsx",
         ]
         roles.append(Rol(nombre, usuarios[nombre], "/captura/", propias, {"administración"}))
+    # Un trabajo en segundo plano del personal revisor (una publicación masiva ya terminada): su página
+    # de avance es sólo suya y de quien tenga el permiso (administración).
+    trabajo = TrabajoEnSegundoPlano.objects.create(
+        tipo="cuestionarios_publicar",
+        titulo="Publicar 60 cuestionarios",
+        usuario=usuarios["personal revisor"],
+        permiso="cuestionarios.publicar_cuestionario",
+        estado=TrabajoEnSegundoPlano.Estado.TERMINADO,
+        total=60,
+        procesados=60,
+        resultado={"mensajes": [{"nivel": "success", "texto": "60 cuestionarios publicados."}]},
+    )
     roles += [
         Rol(
             "personal revisor",
@@ -148,6 +160,7 @@ def _roles():
                 "/admin/",
                 "/admin/cuestionarios/cuestionariocurricular/",
                 f"/admin/cuestionarios/cuestionariocurricular/{cuestionario_de(partidos[0]).pk}/change/",
+                f"/admin/candidaturas/trabajoensegundoplano/{trabajo.pk}/avance/",
             ],
             {"administración"},
         ),
