@@ -65,7 +65,7 @@ messages: $(BIN)/.instalado
 # Benchmarks contra PostgreSQL en 127.0.0.1 (necesitan wrk: apt-get install wrk; bench/proxy.py además
 # nginx: apt-get install nginx-light). Cifras en docs/rendimiento.md.
 bench: $(BIN)/.instalado
-	for b in mi_seccion conoceles candidaturas datos_abiertos reacciones visitas proxy api cache participacion_abuso; do \
+	for b in mi_seccion conoceles candidaturas datos_abiertos reacciones visitas proxy api cache participacion_abuso fallas importaciones; do \
 		$(BIN)/python bench/$$b.py || exit 1; done
 
 # Congela las dependencias en dos archivos: requirements.lock (las de `dependencies` de pyproject.toml y
