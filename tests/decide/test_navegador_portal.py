@@ -72,17 +72,13 @@ def test_el_personal_sin_segundo_factor_llega_a_activarlo_en_una_pagina_accesibl
     pagina.get_by_label("Correo electrónico").fill("revisora@ieem.org.mx")
     pagina.get_by_label("Contraseña").fill("Clave-de-prueba-2027")
     pagina.get_by_role("button", name="Entrar").click()
-    # Cualquier vista (aquí, la de captura a la que lleva el acceso) exige el segundo factor.
-    pagina.wait_for_url("**/cuentas/reauthenticate/**")
+    # Cualquier vista (aquí, la de captura a la que lleva el acceso) exige el segundo factor. Acaba
+    # de escribir su contraseña: no se le pide otra vez antes de activarlo (issue 13).
+    pagina.wait_for_url("**/cuentas/2fa/totp/activate/**")
     pagina.goto(pagina.url_base + "/admin/")
 
-    # allauth pide confirmar la contraseña antes de activar un segundo factor (acción sensible).
-    assert "/cuentas/reauthenticate/" in pagina.url
-    afirmar_accesible(pagina)
-    capturar(pagina, f"confirmar-contrasena-{nombre}")
-    pagina.get_by_label("Contraseña").fill("Clave-de-prueba-2027")
-    pagina.get_by_role("button", name="Confirmar").click()
-    pagina.wait_for_url("**/cuentas/2fa/totp/activate/")
+    assert "/cuentas/2fa/totp/activate/" in pagina.url
+    assert "/cuentas/reauthenticate/" not in pagina.url
     assert pagina.get_by_role("heading", level=1).is_visible()
     afirmar_accesible(pagina)
     capturar(pagina, f"activar-totp-{nombre}")
