@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Eleccion, Persona
+from comun.filtros import filtros_aplicados
 from comun.widgets import SelectorLigero
 
 # --- Admin: sustitución y cancelación (C13) ---------------------------------------------------------
@@ -111,14 +112,5 @@ class FiltroCandidaturasForm(forms.Form):
 
     @property
     def activos(self):
-        """Los filtros aplicados como (campo, etiqueta legible), para mostrarlos y quitarlos."""
-        if not self.is_bound or not self.is_valid():
-            return []
-        activos = []
-        for nombre in ("tipo", "municipio", "distrito", "actor", "sexo"):
-            valor = self.cleaned_data.get(nombre)
-            if valor in (None, ""):
-                continue
-            etiqueta = dict(self.fields[nombre].choices).get(valor, valor)
-            activos.append({"campo": nombre, "titulo": self.fields[nombre].label, "valor": etiqueta})
-        return activos
+        """Los filtros aplicados, para mostrarlos y quitarlos (`comun.filtros.filtros_aplicados`)."""
+        return filtros_aplicados(self, ("tipo", "municipio", "distrito", "actor", "sexo"))

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Candidatura
+from comun.filtros import filtros_aplicados
 from comun.widgets import SelectorLigero
 from cuestionarios.models import ParteDelCuestionario
 from cuestionarios.tablero_partido import (
@@ -74,18 +75,8 @@ class FiltroTableroPartidoForm(forms.Form):
 
     @property
     def activos(self):
-        """Los filtros aplicados como (campo, etiqueta, valor legible), para mostrarlos y quitarlos."""
-        if not self.is_bound or not self.is_valid():
-            return []
-        activos = []
-        for nombre in ("q", "cargo", "municipio", "distrito", "estado"):
-            valor = self.cleaned_data.get(nombre)
-            if valor in (None, ""):
-                continue
-            campo = self.fields[nombre]
-            legible = valor if nombre == "q" else dict(campo.choices).get(valor, valor)
-            activos.append({"campo": nombre, "titulo": campo.label, "valor": legible})
-        return activos
+        """Los filtros aplicados, para mostrarlos y quitarlos (`comun.filtros.filtros_aplicados`)."""
+        return filtros_aplicados(self, ("q", "cargo", "municipio", "distrito", "estado"))
 
 
 class DevolucionForm(forms.Form):
