@@ -174,6 +174,7 @@ class Base:
         self.request = request
         self.raiz = request.build_absolute_uri("/").rstrip("/")
         self._contiendas = {}
+        self._posts = {}
         # El perfil de cada fila sin un `reverse` por fila (50 por página): «/conoceles/0/» sin «0/».
         self._perfiles = self.raiz + reverse("conoceles:perfil", args=[0]).removesuffix("0/")
 
@@ -183,6 +184,14 @@ class Base:
         if eleccion.pk not in self._contiendas:
             self._contiendas[eleccion.pk] = (_contienda_breve(eleccion), _area(eleccion))
         return self._contiendas[eleccion.pk]
+
+    def post(self, candidatura):
+        """`_post` de la candidatura, calculado una vez por cargo y lugar en la petición (su etiqueta
+        pasa por la traducción)."""
+        clave = (candidatura.cargo, candidatura.numero, candidatura.calidad, candidatura.eleccion.tipo)
+        if clave not in self._posts:
+            self._posts[clave] = _post(candidatura)
+        return self._posts[clave]
 
     def url(self, ruta):
         return self.raiz + ruta
@@ -278,7 +287,7 @@ def _candidatura(base, c):
         "person": {"id": c.persona_id, "name": c.persona.nombre_completo},
         "on_behalf_of_id": c.actor.slug,
         "on_behalf_of": _actor(c.actor),
-        "post": _post(c),
+        "post": base.post(c),
         "contienda": contienda,
         "area": area,
         "estado": c.estado,
@@ -303,10 +312,36 @@ def _contiendas_y_actores(proceso):
     return memorizar(f"api:contiendas:{proceso.pk}", [alcance_de_proceso(proceso.slug)], calcular)
 
 
+def _por_id_y_sustitutas(filtro):
+    """({pk: candidatura}, {pk de la sustituida: sustituta}) de las candidaturas de `filtro`, con el
+    nombre de su persona y nada más."""
+    relacionadas = list(
+        Candidatura.objects.filter(filtro)
+        .select_related("persona")
+        .only(
+            "pk", "sustituye_id", "persona__nombre", "persona__primer_apellido", "persona__segundo_apellido"
+        )
+    )
+    return {r.pk: r for r in relacionadas}, {r.sustituye_id: r for r in relacionadas if r.sustituye_id}
+
+
+def _sustituciones(proceso):
+    """Las sustituciones del proceso (quien sustituye y a quién), memorizadas hasta que cambie el
+    proceso: son pocas, y sustituir invalida el proceso (`candidaturas.services`)."""
+    return memorizar(
+        f"api:sustituciones:{proceso.pk}",
+        [alcance_de_proceso(proceso.slug)],
+        lambda: _por_id_y_sustitutas(
+            Q(eleccion__proceso=proceso, sustituye__isnull=False)
+            | Q(pk__in=Candidatura.objects.filter(eleccion__proceso=proceso).values("sustituye_id"))
+        ),
+    )
+
+
 def _con_todo(candidaturas, proceso=None):
     """Las candidaturas de `candidaturas` con lo que pinta la API, en tres consultas (la página, su
-    estado de captura y sus sustituciones). Con `proceso`, sus contiendas y actores salen de lo
-    memorizado (`_contiendas_y_actores`).
+    estado de captura y sus sustituciones). Con `proceso`, sus contiendas, actores y sustituciones
+    salen de lo memorizado (`_contiendas_y_actores`, `_sustituciones`): dos consultas.
 
     El estado de captura sale de `anotar_estado_de_captura` (el mismo del buscador). Las sustituciones
     (la anterior y la sustituta, con su persona) se traen aparte: como JOIN harían que PostgreSQL
@@ -328,17 +363,12 @@ def _con_todo(candidaturas, proceso=None):
             )
         )
     consultas.anotar_estado_de_captura(lista)
-    ids = [c.pk for c in lista]
-    anteriores = [c.sustituye_id for c in lista if c.sustituye_id]
-    relacionadas = list(
-        Candidatura.objects.filter(Q(pk__in=anteriores) | Q(sustituye_id__in=ids))
-        .select_related("persona")
-        .only(
-            "pk", "sustituye_id", "persona__nombre", "persona__primer_apellido", "persona__segundo_apellido"
-        )
-    )
-    por_id = {r.pk: r for r in relacionadas}
-    sustitutas = {r.sustituye_id: r for r in relacionadas if r.sustituye_id}
+    if proceso is not None:
+        por_id, sustitutas = _sustituciones(proceso)
+    else:
+        ids = [c.pk for c in lista]
+        anteriores = [c.sustituye_id for c in lista if c.sustituye_id]
+        por_id, sustitutas = _por_id_y_sustitutas(Q(pk__in=anteriores) | Q(sustituye_id__in=ids))
     for c in lista:
         c.api_sustituye = por_id.get(c.sustituye_id)
         c.api_sustituida_por = sustitutas.get(c.pk)

@@ -471,3 +471,25 @@ def test_una_contienda_creada_despues_de_memorizar_las_contiendas_no_rompe_la_pa
     assert respuesta.status_code == 200
     assert [r["id"] for r in respuesta.json()["resultados"]] == [nueva.pk]
     assert respuesta.json()["resultados"][0]["contienda"]["id"] == nueva.eleccion_id
+
+
+def test_las_sustituciones_memorizadas_se_refrescan_al_sustituir(
+    client, publicada, django_capture_on_commit_callbacks
+):
+    """Sustituir invalida el proceso (candidaturas.services): la API ve la sustitución nueva aunque
+    las sustituciones del proceso estuvieran memorizadas."""
+    from candidaturas import services
+
+    antes = client.get("/api/v1/candidaturas/", {"estado": "todas"}).json()["resultados"]
+    assert antes[0]["sustituida_por"] is None
+    carla = PersonaFactory(nombre="Carla", primer_apellido="Soto", segundo_apellido="")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        nueva = services.sustituir_candidatura(
+            candidatura=publicada, persona=carla, fecha=datetime.date(2027, 5, 1), acuerdo="IEEM/CG/1/2027"
+        )
+    despues = client.get("/api/v1/candidaturas/", {"estado": "todas"}).json()["resultados"]
+    por_id = {r["id"]: r for r in despues}
+
+    assert por_id[publicada.pk]["sustituida_por"] == {"id": nueva.pk, "name": "Carla Soto"}
+    assert por_id[nueva.pk]["sustituye"]["id"] == publicada.pk

@@ -133,9 +133,9 @@ def participacion(n):
 
 # Presupuesto de cada operación, con su porqué.
 PRESUPUESTOS = {
-    candidaturas: 4,  # procesos abiertos, la página, su estado de captura y sus sustituciones (el orden
-    # de los identificadores ya memorizado: su largo es el total)
-    candidaturas_de_un_actor: 4,  # lo mismo; las opciones de la búsqueda ya memorizadas
+    candidaturas: 3,  # procesos abiertos, la página y su estado de captura (ya memorizados: el orden
+    # de los identificadores, cuyo largo es el total, las contiendas, los actores y las sustituciones)
+    candidaturas_de_un_actor: 3,  # lo mismo; las opciones de la búsqueda ya memorizadas
     candidatura: 6,  # candidatura, estado de captura, sustituciones, cuestionario, identidad, fechas
     personas: 2,  # total y página
     persona: 2,  # persona y sus candidaturas
