@@ -211,39 +211,7 @@ def carga_wrk(url_base, rutas, segundos=10, concurrencia=16, hilos=1, cabeceras=
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as guion:
         lista_cabeceras = ", ".join(f'["{k}"] = "{v}"' for k, v in {**NAVEGADOR, **(cabeceras or {})}.items())
         guion.write(GUION_WRK % {"rutas": lista, "cabeceras": lista_cabeceras})
-    salida = subprocess.run(
-        [
-            "wrk",
-            "-t",
-            str(hilos),
-            "-c",
-            str(concurrencia),
-            "-d",
-            f"{segundos}s",
-            "--timeout",
-            "5s",
-            "-s",
-            guion.name,
-            url_base,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=segundos + 30,
-    ).stdout
-    os.unlink(guion.name)
-    linea = next(x for x in salida.splitlines() if x.startswith("RESULTADO"))
-    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red, octetos = linea.split()
-    peticiones = int(peticiones)
-    return {
-        "peticiones": peticiones,
-        "por_segundo": peticiones / (int(duracion_us) / 1e6),
-        "mb_por_segundo": int(octetos) / 1e6 / (int(duracion_us) / 1e6),
-        "p50_ms": float(p50),
-        "p95_ms": float(p95),
-        "p99_ms": float(p99),
-        "estados": {"no 2xx/3xx": int(errores_estado), "errores de red": int(errores_red)},
-    }
+    return _correr_wrk(url_base, guion.name, segundos, concurrencia, hilos)
 
 
 SIN_CACHE = {"Cookie": "sessionid=benchmark-sin-cache"}
@@ -463,11 +431,14 @@ def _correr_wrk(url_base, guion, segundos, concurrencia, hilos):
     ).stdout
     os.unlink(guion)
     linea = next(x for x in salida.splitlines() if x.startswith("RESULTADO"))
-    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red = linea.split()
+    # El guion de `carga_wrk` agrega al final los bytes recibidos; el de la mezcla, no.
+    _, peticiones, duracion_us, p50, p95, p99, errores_estado, errores_red, *octetos = linea.split()
     peticiones = int(peticiones)
+    segundos_medidos = int(duracion_us) / 1e6
     return {
         "peticiones": peticiones,
-        "por_segundo": peticiones / (int(duracion_us) / 1e6),
+        "por_segundo": peticiones / segundos_medidos,
+        **({"mb_por_segundo": int(octetos[0]) / 1e6 / segundos_medidos} if octetos else {}),
         "p50_ms": float(p50),
         "p95_ms": float(p95),
         "p99_ms": float(p99),

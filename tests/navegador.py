@@ -56,3 +56,32 @@ def capturar(pestana, nombre):
     """Guarda una captura de pantalla completa en capturas/ para revisarla a ojo."""
     CARPETA_CAPTURAS.mkdir(exist_ok=True)
     pestana.screenshot(path=str(CARPETA_CAPTURAS / f"{nombre}.png"), full_page=True)
+
+
+ANGOSTO = {"width": 320, "height": 700}
+
+
+def sin_desplazamiento_lateral(pestana):
+    """La página no se desplaza de lado; si lo hace, dice qué elementos de <main> se salen."""
+    ancho = pestana.evaluate("document.documentElement.scrollWidth")
+    visible = pestana.evaluate("document.documentElement.clientWidth")
+    if ancho > visible:
+        se_salen = pestana.evaluate(
+            """(visible) => [...document.querySelectorAll('main *')]
+                .filter((e) => e.getBoundingClientRect().right > visible)
+                .slice(0, 8)
+                .map((e) => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right)""",
+            visible,
+        )
+        raise AssertionError((pestana.url, ancho, visible, se_salen))
+
+
+def revisar_en_tres_anchos(pestana, nombre):
+    """La página abierta a 320, 375 y 1280 px: sin desplazamiento lateral y axe 0 en cada ancho, con
+    captura a 375 y 1280 (`<nombre>-telefono`, `<nombre>-escritorio`). Termina a 1280 px."""
+    for vista, tamano in (("320", ANGOSTO), ("telefono", TELEFONO), ("escritorio", ESCRITORIO)):
+        pestana.set_viewport_size(tamano)
+        sin_desplazamiento_lateral(pestana)
+        afirmar_accesible(pestana)
+        if vista != "320":
+            capturar(pestana, f"{nombre}-{vista}")

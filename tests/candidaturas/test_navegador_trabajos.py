@@ -4,11 +4,11 @@ desplazamiento lateral a 320, 375 y 1280 px, con capturas."""
 import pytest
 
 from candidaturas.models import TrabajoEnSegundoPlano
-from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
+from tests.navegador import (
+    revisar_en_tres_anchos,
+)
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
-
-ANGOSTO = {"width": 320, "height": 700}
 
 
 def entrar_como_personal(pagina):
@@ -41,14 +41,7 @@ def revisar(pagina, url, nombre):
         casilla.uncheck()
         pagina.wait_for_timeout(3500)
         assert pagina.locator("#actualizar-sola").is_checked() is False  # no se recargó
-    for vista, tamano in (("320", ANGOSTO), ("telefono", TELEFONO), ("escritorio", ESCRITORIO)):
-        pagina.set_viewport_size(tamano)
-        ancho = pagina.evaluate("document.documentElement.scrollWidth")
-        visible = pagina.evaluate("document.documentElement.clientWidth")
-        assert ancho <= visible, (vista, ancho, visible)
-        afirmar_accesible(pagina)
-        if vista != "320":
-            capturar(pagina, f"trabajo-{nombre}-{vista}")
+    revisar_en_tres_anchos(pagina, f"trabajo-{nombre}")
 
 
 def test_la_pagina_de_avance_es_accesible_en_cada_estado(pagina):

@@ -16,24 +16,15 @@ from django.core import mail
 
 from cuentas.roles import GRUPO_PERSONAL
 from tests.cuentas.factories import CLAVE, UsuarioFactory
-from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
+from tests.navegador import (
+    revisar_en_tres_anchos,
+)
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-ANGOSTO = {"width": 320, "height": 700}
-
 
 def revisar(pagina, nombre):
-    """La página abierta: sin desplazamiento lateral a 320 px, axe 0 a 320, 375 y 1280 px, capturas."""
-    for vista, tamano in (("320", ANGOSTO), ("telefono", TELEFONO), ("escritorio", ESCRITORIO)):
-        pagina.set_viewport_size(tamano)
-        ancho = pagina.evaluate("document.documentElement.scrollWidth")
-        visible = pagina.evaluate("document.documentElement.clientWidth")
-        assert ancho <= visible, (pagina.url, vista, ancho, visible)
-        afirmar_accesible(pagina)
-        if vista != "320":
-            capturar(pagina, f"cuenta-{nombre}-{vista}")
-    pagina.set_viewport_size(ESCRITORIO)
+    revisar_en_tres_anchos(pagina, f"cuenta-{nombre}")
 
 
 def _codigo(secreto):

@@ -13,35 +13,18 @@ from cuestionarios.models import CuestionarioCurricular, Estado
 from tests.candidaturas.factories import CandidaturaFactory, EleccionFactory, MunicipioFactory, PersonaFactory
 from tests.cuentas.factories import CuentaDeActorFactory
 from tests.cuestionarios.factories import CuestionarioCurricularFactory, escenario
-from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
+from tests.navegador import (
+    ESCRITORIO,
+    TELEFONO,
+    revisar_en_tres_anchos,
+)
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-ANGOSTO = {"width": 320, "height": 700}
-
-
-def sin_desplazamiento_lateral(pagina):
-    ancho = pagina.evaluate("document.documentElement.scrollWidth")
-    visible = pagina.evaluate("document.documentElement.clientWidth")
-    if ancho > visible:  # di qué se sale, para corregirlo
-        anchos = pagina.evaluate(
-            """(visible) => [...document.querySelectorAll('main *')]
-                .filter((e) => e.getBoundingClientRect().right > visible)
-                .slice(0, 8)
-                .map((e) => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right)""",
-            visible,
-        )
-        raise AssertionError((pagina.url, ancho, visible, anchos))
 
 
 def revisar(pagina, nombre):
     """axe 0 y sin desplazamiento lateral a 320, 375 y 1280 px; captura a 375 y 1280."""
-    for vista, tamano in (("320", ANGOSTO), ("telefono", TELEFONO), ("escritorio", ESCRITORIO)):
-        pagina.set_viewport_size(tamano)
-        sin_desplazamiento_lateral(pagina)
-        afirmar_accesible(pagina)
-        if vista != "320":
-            capturar(pagina, f"partido-{nombre}-{vista}")
+    revisar_en_tres_anchos(pagina, f"partido-{nombre}")
 
 
 def entrar(pagina, usuario):

@@ -12,23 +12,15 @@ from cuestionarios import services
 from cuestionarios.models import Estado
 from tests.cuentas.factories import CuentaDeActorFactory, UsuarioFactory
 from tests.cuestionarios.factories import escenario
-from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
+from tests.navegador import (
+    revisar_en_tres_anchos,
+)
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-ANGOSTO = {"width": 320, "height": 700}
-
 
 def revisar(pagina, nombre):
-    for vista, tamano in (("320", ANGOSTO), ("telefono", TELEFONO), ("escritorio", ESCRITORIO)):
-        pagina.set_viewport_size(tamano)
-        ancho = pagina.evaluate("document.documentElement.scrollWidth")
-        visible = pagina.evaluate("document.documentElement.clientWidth")
-        assert ancho <= visible, (pagina.url, vista, ancho, visible)
-        afirmar_accesible(pagina)
-        if vista != "320":
-            capturar(pagina, f"revision-{nombre}-{vista}")
-    pagina.set_viewport_size(ESCRITORIO)
+    revisar_en_tres_anchos(pagina, f"revision-{nombre}")
 
 
 def _entrar_como_revisora(pagina):

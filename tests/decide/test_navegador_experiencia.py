@@ -12,27 +12,20 @@ from tests.candidaturas.factories import (
     crear_formula,
 )
 from tests.cuestionarios.factories import escenario
-from tests.navegador import ESCRITORIO, TELEFONO, afirmar_accesible, capturar
+from tests.navegador import (
+    TELEFONO,
+    afirmar_accesible,
+    capturar,
+    revisar_en_tres_anchos,
+    sin_desplazamiento_lateral,
+)
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-ANGOSTO = {"width": 320, "height": 700}
-
-
-def sin_desplazamiento_lateral(pagina):
-    ancho = pagina.evaluate("document.documentElement.scrollWidth")
-    visible = pagina.evaluate("document.documentElement.clientWidth")
-    assert ancho <= visible, (pagina.url, ancho, visible)
 
 
 def revisar(pagina, url, nombre):
     pagina.goto(pagina.url_base + url)
-    for vista, tamano in (("320", ANGOSTO), ("telefono", TELEFONO), ("escritorio", ESCRITORIO)):
-        pagina.set_viewport_size(tamano)
-        sin_desplazamiento_lateral(pagina)
-        afirmar_accesible(pagina)
-        if vista != "320":
-            capturar(pagina, f"exp-{nombre}-{vista}")
+    revisar_en_tres_anchos(pagina, f"exp-{nombre}")
 
 
 def datos_publicos():
