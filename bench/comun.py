@@ -64,11 +64,13 @@ def puerto_libre():
 
 
 class Gunicorn:
-    """gunicorn en 127.0.0.1 con `workers` procesos; se detiene al salir del bloque `with`."""
+    """gunicorn en 127.0.0.1 con `workers` procesos (y `hilos` por proceso, como la imagen: 4 × 2);
+    se detiene al salir del bloque `with`."""
 
-    def __init__(self, env, workers=2, puerto=None):
+    def __init__(self, env, workers=2, puerto=None, hilos=1):
         self.env = env
         self.workers = workers
+        self.hilos = hilos
         self.puerto = puerto or puerto_libre()
         self.proceso = None
 
@@ -83,6 +85,8 @@ class Gunicorn:
                 f"127.0.0.1:{self.puerto}",
                 "--workers",
                 str(self.workers),
+                "--threads",
+                str(self.hilos),
                 "--log-level",
                 "warning",
             ],
@@ -218,6 +222,13 @@ SIN_CACHE = {"Cookie": "sessionid=benchmark-sin-cache"}
 """Cabeceras que hacen que `pagina_publica_en_cache` no responda desde la caché."""
 
 
+def vaciar_cache(url_redis):
+    """Vacía la base de Redis del benchmark (nunca la de otro uso: cada benchmark tiene la suya)."""
+    import redis
+
+    redis.Redis.from_url(url_redis).flushdb()
+
+
 def ruta_estatica(nombre="css/decide.css"):
     """URL con huella de un estático ya recopilado (collectstatic): el techo de cada benchmark."""
     import json
@@ -277,6 +288,7 @@ pares = [v[:2] for v in por_contienda.values() if len(v) >= 2]
 secciones = list(SeccionElectoral.objects.values_list("numero", flat=True)[:2000])
 print(json.dumps({
     "perfiles": azar.sample(ids, min(300, len(ids))),
+    "todos_los_perfiles": azar.sample(ids, len(ids)),
     "comparaciones": azar.sample(pares, min(40, len(pares))),
     "secciones": azar.sample(secciones, min(100, len(secciones))),
 }))
@@ -302,6 +314,26 @@ BUSQUEDAS = [
     "/conoceles/?pagina=3",
     "/conoceles/?calidad=suplente&pagina=2",
 ]
+
+
+def busquedas_nuevas():
+    """Cientos de búsquedas distintas (cargo × sexo × edad × calidad × página), en orden fijo al azar:
+    pedidas una sola vez cada una, cada petición es un fallo de caché de verdad."""
+    import itertools
+    import random
+    from urllib.parse import urlencode
+
+    cargos = ["", "presidencia_municipal", "sindicatura", "regiduria", "diputacion"]
+    sexos = ["", "mujer", "hombre"]
+    edades = ["", "18-24", "25-29", "30-39", "40-49", "50-59", "60+"]
+    calidades = ["", "propietaria", "suplente"]
+    rutas = []
+    for cargo, sexo, edad, calidad, pagina in itertools.product(cargos, sexos, edades, calidades, ("", "2")):
+        filtros = {"cargo": cargo, "sexo": sexo, "edad": edad, "calidad": calidad, "pagina": pagina}
+        consulta = urlencode({k: v for k, v in filtros.items() if v})
+        rutas.append("/conoceles/" + (f"?{consulta}" if consulta else ""))
+    random.Random(2027).shuffle(rutas)
+    return rutas
 
 
 def paginas_publicas(muestra):

@@ -543,14 +543,19 @@ class CandidaturaQuerySet(models.QuerySet):
         )
 
     def para_listado(self):
-        """Lo que pinta una fila del listado (persona, actor, elección y su ámbito) en un JOIN."""
+        """Lo que pinta una fila del listado (persona, actor, elección y su ámbito, y a quién
+        sustituye) en un JOIN."""
+        return self.para_ficha().select_related("sustituye__persona")
+
+    def para_ficha(self):
+        """Lo que pinta una tarjeta o un perfil de Conóceles (persona, actor, elección y su ámbito)
+        en un JOIN de 6 tablas: dos menos que `para_listado`, que PostgreSQL planea en la mitad."""
         return self.select_related(
             "persona",
             "actor",
             "eleccion__proceso",
             "eleccion__distrito_local",
             "eleccion__municipio",
-            "sustituye__persona",
         )
 
 

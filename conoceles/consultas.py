@@ -114,17 +114,25 @@ def anotar_estado_de_captura(candidaturas):
     por_persona = {(f[0], f[1]): f for f in filas}
     for c in lista:
         fila = por_persona.get((c.persona_id, c.eleccion.proceso_id))
-        publicado = fila is not None and fila[4] is not None
-        if publicado:
-            c.estado_captura = EstadoDeCaptura.PUBLICADA
-        elif fila is not None and fila[3] != Estado.EN_CAPTURA:
-            c.estado_captura = EstadoDeCaptura.ENVIADA
+        if fila is None:
+            _poner_estado(c, None, None, None)
         else:
-            c.estado_captura = EstadoDeCaptura.SIN_CAPTURA
-        c.cuestionario_id, c.foto_publicada, c.grado_publicado = (
-            (fila[2], fila[5], fila[6]) if publicado else (None, None, None)
-        )
+            _poner_estado(c, *fila[2:])
     return lista
+
+
+def _poner_estado(candidatura, cuestionario_id, estado, publicado_en, foto=None, grado_estudios=None):
+    """Los atributos que `con_estado_de_captura` anota, a partir de la fila del cuestionario (o None)."""
+    publicado = cuestionario_id is not None and publicado_en is not None
+    if publicado:
+        candidatura.estado_captura = EstadoDeCaptura.PUBLICADA
+    elif cuestionario_id is not None and estado != Estado.EN_CAPTURA:
+        candidatura.estado_captura = EstadoDeCaptura.ENVIADA
+    else:
+        candidatura.estado_captura = EstadoDeCaptura.SIN_CAPTURA
+    candidatura.cuestionario_id, candidatura.foto_publicada, candidatura.grado_publicado = (
+        (cuestionario_id, foto, grado_estudios) if publicado else (None, None, None)
+    )
 
 
 def candidaturas_publicas(proceso):
@@ -154,7 +162,7 @@ def pagina_de_resultados(candidaturas, numero, por_pagina, *, memoria=None):
     identificadores = list(pagina.object_list)
     por_id = {
         c.pk: c
-        for c in anotar_estado_de_captura(Candidatura.objects.filter(pk__in=identificadores).para_listado())
+        for c in anotar_estado_de_captura(Candidatura.objects.filter(pk__in=identificadores).para_ficha())
     }
     pagina.object_list = [por_id[i] for i in identificadores]
     return pagina
@@ -251,27 +259,55 @@ def respuestas_publicables(persona_id, proceso_id):
 
 
 def ficha_completa(candidatura):
-    """Todo lo que muestra el perfil público, en un número fijo de consultas (5)."""
+    """Todo lo que muestra el perfil público, en un número fijo de consultas (3): el cuestionario de
+    la persona en el proceso (de él sale también el estado de captura), sus demás candidaturas junto
+    con su pareja de fórmula, y sus respuestas de identidad publicables. Deja en `candidatura` lo que
+    anota `anotar_estado_de_captura`."""
     proceso = candidatura.eleccion.proceso
-    cuestionario = cuestionario_publicado(candidatura)
-    pareja = (
-        Candidatura.objects.vigentes()
-        .filter(
-            eleccion_id=candidatura.eleccion_id,
-            actor_id=candidatura.actor_id,
-            cargo=candidatura.cargo,
-            numero=candidatura.numero,
-        )
-        .exclude(calidad=candidatura.calidad)
-        .select_related("persona")
+    cuestionario = (
+        CuestionarioCurricular.objects.select_related("proceso")
+        .filter(persona_id=candidatura.persona_id, proceso_id=proceso.pk)
+        .order_by()
         .first()
     )
-    otras = list(
+    if cuestionario is None:
+        _poner_estado(candidatura, None, None, None)
+    else:
+        _poner_estado(
+            candidatura,
+            cuestionario.pk,
+            cuestionario.estado,
+            cuestionario.publicado_en,
+            cuestionario.foto.name,
+            cuestionario.grado_estudios,
+        )
+        if cuestionario.publicado_en is None:
+            cuestionario = None  # sólo lo publicado es público
+    # Su pareja de fórmula (el mismo lugar, la otra calidad) y sus demás candidaturas vigentes, también
+    # en otros procesos (MR, RP, extraordinarias), en una sola consulta.
+    mismo_lugar = Q(
+        eleccion_id=candidatura.eleccion_id,
+        actor_id=candidatura.actor_id,
+        cargo=candidatura.cargo,
+        numero=candidatura.numero,
+    )
+    relacionadas = list(
         Candidatura.objects.vigentes()
-        .filter(persona_id=candidatura.persona_id)  # también en otros procesos (MR, RP, extraordinarias)
+        .filter(Q(persona_id=candidatura.persona_id) | (mismo_lugar & ~Q(calidad=candidatura.calidad)))
         .exclude(pk=candidatura.pk)
-        .para_listado()
+        .para_ficha()
         .order_by("-eleccion__proceso__anio", "eleccion__proceso__nombre", "pk")
+    )
+    otras = [c for c in relacionadas if c.persona_id == candidatura.persona_id]
+    pareja = next(
+        (
+            c
+            for c in relacionadas
+            if (c.eleccion_id, c.actor_id, c.cargo, c.numero)
+            == (candidatura.eleccion_id, candidatura.actor_id, candidatura.cargo, candidatura.numero)
+            and c.calidad != candidatura.calidad
+        ),
+        None,
     )
     partes = []
     for clave, titulo, campos in PARTES_DEL_PERFIL:

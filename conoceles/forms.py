@@ -28,7 +28,7 @@ class BusquedaForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     cargo = forms.ChoiceField(
-        label=_("Cargo"), required=False, choices=TODOS + list(Candidatura.Cargo.choices)
+        label=_("Cargo"), required=False, choices=TODOS + list(Candidatura.Cargo.choices), widget=SelectorLigero
     )
     actor = forms.ChoiceField(
         label=_("Partido, coalición o candidatura independiente"), required=False, widget=SelectorLigero
@@ -39,14 +39,20 @@ class BusquedaForm(forms.Form):
     distrito = forms.TypedChoiceField(
         label=_("Distrito local"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
     )
-    sexo = forms.ChoiceField(label=_("Sexo"), required=False, choices=TODOS + list(Persona.Sexo.choices))
+    sexo = forms.ChoiceField(
+        label=_("Sexo"), required=False, choices=TODOS + list(Persona.Sexo.choices), widget=SelectorLigero
+    )
     edad = forms.ChoiceField(
         label=_("Edad el día de la jornada"),
         required=False,
         choices=TODAS + [(clave, etiqueta) for clave, _min, _max, etiqueta in RANGOS_DE_EDAD],
+        widget=SelectorLigero,
     )
     grado = forms.ChoiceField(
-        label=_("Grado máximo de estudios"), required=False, choices=TODOS + list(GradoDeEstudios.choices)
+        label=_("Grado máximo de estudios"),
+        required=False,
+        choices=TODOS + list(GradoDeEstudios.choices),
+        widget=SelectorLigero,
     )
     accion = forms.ChoiceField(
         label=_("Acción afirmativa"),
@@ -54,9 +60,13 @@ class BusquedaForm(forms.Form):
         choices=TODAS
         + [("cualquiera", _("Registrada por cualquier acción afirmativa"))]
         + list(Candidatura.AccionAfirmativa.choices),
+        widget=SelectorLigero,
     )
     calidad = forms.ChoiceField(
-        label=_("Propietaria o suplente"), required=False, choices=TODAS + list(Candidatura.Calidad.choices)
+        label=_("Propietaria o suplente"),
+        required=False,
+        choices=TODAS + list(Candidatura.Calidad.choices),
+        widget=SelectorLigero,
     )
     contienda = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
 

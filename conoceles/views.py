@@ -53,15 +53,15 @@ def perfil(request, pk):
     Es el mismo HTML para todo visitante anónimo (va a la caché de páginas): los formularios de
     reacción y comentario no llevan token CSRF ni la reacción propia; eso lo pide
     `static/js/reacciones.js` a `participacion:estado`, o sin JavaScript lo da la confirmación."""
-    candidatura = get_object_or_404(Candidatura.objects.para_listado(), pk=pk)
-    consultas.anotar_estado_de_captura([candidatura])
+    candidatura = get_object_or_404(Candidatura.objects.para_ficha(), pk=pk)
     if not candidatura.vigente:
+        consultas.anotar_estado_de_captura([candidatura])
         return render(
             request,
             "conoceles/perfil_no_vigente.html",
             {"candidatura": candidatura, "sustituta": consultas.sustituta_vigente(candidatura)},
         )
-    ficha = consultas.ficha_completa(candidatura)
+    ficha = consultas.ficha_completa(candidatura)  # también anota su estado de captura
     if ficha["cuestionario"] is not None:
         ficha["propuestas"] = [
             (
@@ -92,7 +92,7 @@ def comparar(request):
         return render(request, "conoceles/comparar.html", {"form": form}, status=400)
     identificadores = form.cleaned_data["id"]
     candidaturas = consultas.anotar_estado_de_captura(
-        Candidatura.objects.vigentes().filter(pk__in=identificadores).para_listado()
+        Candidatura.objects.vigentes().filter(pk__in=identificadores).para_ficha()
     )
     por_id = {c.pk: c for c in candidaturas}
     faltantes = [i for i in identificadores if i not in por_id]

@@ -138,6 +138,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_SENTENCIAS_PREPARADAS", True
+):
+    # Cada conexión prepara en PostgreSQL las consultas que repite (tras 5 usos): se planean una sola
+    # vez (comun/postgresql/base.py). Con PgBouncer en modo transacción hace falta PgBouncer ≥ 1.21
+    # con max_prepared_statements > 0, o DATABASE_SENTENCIAS_PREPARADAS=false (docs/deploy.md).
+    DATABASES["default"]["ENGINE"] = "comun.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caché ------------------------------------------------------------------------------------

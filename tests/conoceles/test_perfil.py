@@ -167,7 +167,7 @@ def test_el_perfil_hace_un_numero_fijo_de_consultas(client, candidatura, django_
     publicar(candidatura)
     responder_identidad(candidatura)
 
-    # candidatura, su estado de captura, cuestionario, pareja, otras candidaturas, respuestas de identidad;
-    # participación: ajuste del proceso, conteos y comentarios de sus propuestas
-    with django_assert_num_queries(9):
+    # candidatura, su cuestionario (de él sale el estado de captura), su pareja junto con sus otras
+    # candidaturas, respuestas de identidad; participación: ajuste del proceso, conteos y comentarios
+    with django_assert_num_queries(7):
         client.get(url(candidatura))
