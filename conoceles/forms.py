@@ -28,7 +28,10 @@ class BusquedaForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     cargo = forms.ChoiceField(
-        label=_("Cargo"), required=False, choices=TODOS + list(Candidatura.Cargo.choices), widget=SelectorLigero
+        label=_("Cargo"),
+        required=False,
+        choices=TODOS + list(Candidatura.Cargo.choices),
+        widget=SelectorLigero,
     )
     actor = forms.ChoiceField(
         label=_("Partido, coalición o candidatura independiente"), required=False, widget=SelectorLigero
