@@ -183,6 +183,37 @@ def test_las_tarjetas_dicen_si_la_candidatura_capturo_su_informacion(client, dip
     assertContains(respuesta, "Sin información capturada")
 
 
+def test_la_tarjeta_lleva_su_perfil_su_contienda_y_todo_escapado(client, proceso, diputacion):
+    actor = ActorPoliticoFactory(siglas="A&B", nombre="Alianza <Ciudadana>")
+    suplente = candidata(
+        diputacion, nombre="Ana <b>", actor=actor, calidad=Candidatura.Calidad.SUPLENTE, numero=1
+    )
+    publicar(suplente, foto="fotos/ana.jpg")
+
+    respuesta = client.get(URL, {"proceso": proceso.slug})
+
+    html = respuesta.content.decode()
+    perfil = reverse("conoceles:perfil", args=[suplente.pk])
+    assert f'<a href="{perfil}">Ana &lt;b&gt; Pérez</a>' in html
+    assert 'alt="Fotografía de Ana &lt;b&gt; Pérez"' in html
+    assert 'src="/media/fotos/ana.jpg"' in html
+    assert " · suplente<br>" in html
+    assert "A&amp;B · Alianza &lt;Ciudadana&gt;</p>" in html
+    assert f'href="?contienda={diputacion.pk}&amp;proceso={proceso.slug}"' in html
+    assert f'<input type="checkbox" name="id" value="{suplente.pk}" id="comparar-{suplente.pk}">' in html
+    assert "<b>" not in html.split('id="titulo-resultados"')[1]
+
+
+def test_la_tarjeta_sin_foto_usa_la_silueta(client, diputacion):
+    candidata(diputacion, nombre="Eva")
+
+    respuesta = client.get(URL)
+
+    assertContains(respuesta, 'alt="Sin fotografía"')
+    assertContains(respuesta, "/static/img/persona_sin_foto")
+    assertContains(respuesta, f'href="?contienda={diputacion.pk}"')
+
+
 def test_los_filtros_muestran_sus_conteos(client, diputacion):
     candidata(diputacion, nombre="Ana")
     candidata(diputacion, nombre="Eva", actor=ActorPoliticoFactory())
