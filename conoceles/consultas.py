@@ -9,6 +9,7 @@ Qué es público:
 """
 
 import datetime
+import functools
 import json
 from array import array
 
@@ -143,7 +144,24 @@ def candidaturas_publicas(proceso):
 ORDEN_POR_NOMBRE = ("persona__primer_apellido", "persona__segundo_apellido", "persona__nombre", "pk")
 
 
-def pagina_de_resultados(candidaturas, numero, por_pagina, *, memoria=None):
+def posiciones_por_nombre(candidaturas):
+    """{id: lugar} de `candidaturas` ordenadas por nombre (una consulta; ~18 ms para 9,700)."""
+    return {
+        pk: i for i, pk in enumerate(candidaturas.order_by(*ORDEN_POR_NOMBRE).values_list("pk", flat=True))
+    }
+
+
+def _ordenar_por_posicion(candidaturas, posiciones):
+    """Los identificadores de `candidaturas` en el orden de `posiciones` (las que no están, al final
+    por id). Sin ORDER BY: PostgreSQL ya no ordena miles de nombres con la intercalación del español
+    en cada filtro nuevo (12 → 4 ms con 4,800 suplentes)."""
+    ultimo = len(posiciones)
+    return sorted(
+        candidaturas.order_by().values_list("pk", flat=True), key=lambda pk: (posiciones.get(pk, ultimo), pk)
+    )
+
+
+def pagina_de_resultados(candidaturas, numero, por_pagina, *, memoria=None, posiciones=None):
     """Página `numero` de `candidaturas` por nombre, con lo que pinta cada tarjeta.
 
     Primero ordena y corta sólo los identificadores (filas angostas) y luego trae con su estado de
@@ -152,12 +170,18 @@ def pagina_de_resultados(candidaturas, numero, por_pagina, *, memoria=None):
     Con `memoria=(nombre, alcances)` la lista ordenada de identificadores se memoriza en el proceso
     de gunicorn (ver `comun.cache_publica.memorizar`) mientras no cambien esos alcances: pasar de
     página o volver a los mismos filtros ya no cuenta ni ordena el proceso entero (~30 ms). Se guarda
-    como `array` de enteros (8 bytes por candidatura).
+    como `array` de enteros (8 bytes por candidatura). Con `posiciones` (de `posiciones_por_nombre`
+    sobre un conjunto que contiene a `candidaturas`, también memorizado) el orden sale de ahí.
     """
-    ordenadas = candidaturas.order_by(*ORDEN_POR_NOMBRE).values_list("pk", flat=True)
+    if posiciones is not None:
+        ordenadas = functools.partial(_ordenar_por_posicion, candidaturas, posiciones)
+    else:
+        ordenadas = candidaturas.order_by(*ORDEN_POR_NOMBRE).values_list("pk", flat=True).__iter__
     if memoria is not None:
         nombre, alcances = memoria
-        ordenadas = memorizar(nombre, alcances, lambda: array("q", ordenadas))
+        ordenadas = memorizar(nombre, alcances, lambda: array("q", ordenadas()))
+    else:
+        ordenadas = list(ordenadas())
     pagina = Paginator(ordenadas, por_pagina).get_page(numero)
     identificadores = list(pagina.object_list)
     por_id = {

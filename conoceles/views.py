@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from candidaturas.models import Candidatura
 from candidaturas.procesos import proceso_de_la_peticion
-from comun.cache_publica import alcance_de_proceso, pagina_publica_en_cache
+from comun.cache_publica import alcance_de_proceso, memorizar, pagina_publica_en_cache
 from comun.texto import son_digitos
 from conoceles import consultas
 from conoceles.forms import BusquedaForm, CompararForm, opciones_de_busqueda
@@ -32,11 +32,15 @@ def inicio(request):
         return render(request, "conoceles/inicio.html", contexto, status=400)
     vigentes = Candidatura.objects.vigentes().filter(eleccion__proceso=proceso)
     form.poner_conteos(vigentes)
+    alcances = [alcance_de_proceso(proceso.slug)]
     pagina = consultas.pagina_de_resultados(
         form.filtrar(vigentes),
         request.GET.get("pagina"),
         RESULTADOS_POR_PAGINA,
-        memoria=(f"conoceles:orden:{proceso.pk}:{form.clave()}", [alcance_de_proceso(proceso.slug)]),
+        memoria=(f"conoceles:orden:{proceso.pk}:{form.clave()}", alcances),
+        posiciones=memorizar(
+            f"conoceles:posiciones:{proceso.pk}", alcances, lambda: consultas.posiciones_por_nombre(vigentes)
+        ),
     )
     filtros_activos = form.filtros_activos()
     # Con una búsqueda hecha, los resultados van primero (en un teléfono, antes que los filtros).
