@@ -81,5 +81,9 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 
 # Servidores de app: gunicorn. El worker de tareas es otro contenedor de la misma imagen:
 #   docker run … decide-ieem python manage.py db_worker --queue-name '*'
-CMD ["gunicorn", "decide.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4", "--threads", "2", \
+# Procesos síncronos, uno por núcleo (WEB_CONCURRENCY, que gunicorn lee solo): pintar una página es
+# trabajo de procesador, y en 2 núcleos 2 procesos rindieron mejor sin caché que 4 × 2 hilos
+# (docs/rendimiento.md). Con más núcleos: docker run -e WEB_CONCURRENCY=<núcleos> …
+ENV WEB_CONCURRENCY=2
+CMD ["gunicorn", "decide.wsgi", "--bind", "0.0.0.0:8000", \
      "--max-requests", "2000", "--max-requests-jitter", "200", "--access-logfile", "-"]
