@@ -12,27 +12,23 @@ class CandidaturasConfig(AppConfig):
         # confirmarse: candidaturas/invalidacion.py dice qué alcances toca cada modelo.
         from candidaturas import invalidacion
 
-        candidatura, eleccion = self.get_model("Candidatura"), self.get_model("Eleccion")
-        pre_save.connect(
-            invalidacion.candidatura_por_cambiar, sender=candidatura, dispatch_uid="paginas-cand-pre"
-        )
-        post_save.connect(invalidacion.candidatura_cambiada, sender=candidatura, dispatch_uid="paginas-cand")
-        post_delete.connect(
-            invalidacion.candidatura_cambiada, sender=candidatura, dispatch_uid="paginas-cand-del"
-        )
-        pre_save.connect(invalidacion.eleccion_por_cambiar, sender=eleccion, dispatch_uid="paginas-elec-pre")
-        post_save.connect(invalidacion.eleccion_cambiada, sender=eleccion, dispatch_uid="paginas-elec")
-        post_delete.connect(invalidacion.eleccion_cambiada, sender=eleccion, dispatch_uid="paginas-elec-del")
-        # Una persona con candidaturas no se puede borrar (PROTECT): basta con guardarla.
-        post_save.connect(
-            invalidacion.persona_cambiada, sender=self.get_model("Persona"), dispatch_uid="paginas-persona"
-        )
-        actor = self.get_model("ActorPolitico")
-        post_save.connect(invalidacion.actor_cambiado, sender=actor, dispatch_uid="paginas-actor")
-        post_delete.connect(invalidacion.actor_cambiado, sender=actor, dispatch_uid="paginas-actor-del")
+        receptores = [
+            (pre_save, invalidacion.candidatura_por_cambiar, "Candidatura"),
+            (post_save, invalidacion.candidatura_cambiada, "Candidatura"),
+            (post_delete, invalidacion.candidatura_cambiada, "Candidatura"),
+            # Una persona con candidaturas no se puede borrar (PROTECT): basta con guardarla.
+            (post_save, invalidacion.persona_cambiada, "Persona"),
+            (pre_save, invalidacion.eleccion_por_cambiar, "Eleccion"),
+            (post_save, invalidacion.eleccion_cambiada, "Eleccion"),
+            (post_delete, invalidacion.eleccion_cambiada, "Eleccion"),
+            (post_save, invalidacion.actor_cambiado, "ActorPolitico"),
+            (post_delete, invalidacion.actor_cambiado, "ActorPolitico"),
+        ]
         for nombre in invalidacion.MODELOS_QUE_INVALIDAN_TODO:
-            modelo = self.get_model(nombre)
-            post_save.connect(invalidacion.todo_cambiado, sender=modelo, dispatch_uid=f"paginas-{nombre}")
-            post_delete.connect(
-                invalidacion.todo_cambiado, sender=modelo, dispatch_uid=f"paginas-{nombre}-del"
-            )
+            receptores += [
+                (post_save, invalidacion.todo_cambiado, nombre),
+                (post_delete, invalidacion.todo_cambiado, nombre),
+            ]
+        for senal, receptor, nombre in receptores:
+            uid = f"paginas-{receptor.__name__}-{nombre}"
+            senal.connect(receptor, sender=self.get_model(nombre), dispatch_uid=uid)
