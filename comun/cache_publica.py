@@ -16,7 +16,9 @@ guarda las versiones con que se construyó (su «firma»); en cada petición se 
 lectura `get_many`, las versiones y la entrada. `invalidar(...)` sube sólo las versiones de lo que
 cambió: las demás páginas siguen en caché. Toda página depende además de `portal`, que sube
 `invalidar()` sin alcances (cuando no se sabe qué cambió). Una página que no declara alcances depende
-de `cualquier-cambio`, que sube con toda invalidación (lo prudente).
+de `cualquier-cambio`, que sube con toda invalidación (lo prudente). Quien cambia datos llama a
+`invalidar_al_confirmar(...)`: dentro de una transacción, todo lo pedido se junta y se invalida una
+sola vez al confirmarse (una importación de miles de filas no hace miles de incrementos).
 
 **Sin estampida.** La entrada se guarda con su marca de frescura y vive `SEGUNDOS_COPIA_VIEJA` más
 en la caché. Cuando vence (por tiempo o porque cambió una versión), la primera petición toma un
