@@ -207,7 +207,8 @@ class _InvalidacionPendiente:
         self.ejecutada = False
         # Django cambia esta lista por otra al confirmar, al deshacer y al volver a un savepoint (y
         # quita de la nueva lo registrado dentro de ese savepoint): mientras sea la misma, esta
-        # llamada sigue registrada y sólo se descarta si se deshace lo que le agreguen.
+        # llamada sigue registrada, y si luego se descarta es porque se deshizo también todo lo que
+        # se le haya agregado.
         self.lista = conexion.run_on_commit
 
     def sigue_pendiente_en(self, conexion):
@@ -243,8 +244,8 @@ def invalidar_al_confirmar(*alcances):
     Sin alcances, todas las páginas.
 
     Dentro de una transacción, las llamadas se juntan: al confirmarse se invalida una sola vez la
-    unión de sus alcances (o todo, si alguna pidió todo). Si se deshace un savepoint, lo que se pidió
-    dentro se invalida igual (de más, nunca de menos)."""
+    unión de sus alcances (o todo, si alguna pidió todo). Lo pedido dentro de un savepoint que se
+    deshace puede invalidarse igual (de más, nunca de menos)."""
     pendiente = _pendiente()
     if pendiente is None:
         transaction.on_commit(functools.partial(invalidar, *alcances))
