@@ -279,6 +279,12 @@ class ImportacionTodoONadaMixin(ExportacionSeguraMixin):
                 % {"filas": numero_legible(len(dataset)), "maximo": numero_legible(self.filas_maximas)}
             )
 
+    def after_import(self, dataset, result, **kwargs):
+        # Lo mismo al terminar, por si el aviso de `before_import` ya no está pendiente (Django lo
+        # cambia de lista al deshacer un savepoint); si sigue pendiente, no agrega nada. Si la
+        # importación se deshace (vista previa o errores), Django descarta el aviso.
+        invalidar_al_confirmar()
+
 
 class LimitesDeImportacionMixin:
     """Para el formulario de import-export (`ImportForm`): revisa peso y filas (`revisar_limites`)
