@@ -31,7 +31,7 @@ from candidaturas.models import (
     ProcesoElectoral,
 )
 from candidaturas.services import nombre_normalizado
-from comun.cache_publica import invalidar_paginas_publicas
+from comun.cache_publica import invalidar_al_confirmar
 from comun.cambios import avisar_cambio_publico
 
 # Erratas del catálogo es_MX de Faker (issue 14): se corrigen al generar, de forma determinista.
@@ -186,6 +186,9 @@ def generar_demo(*, municipios=None, distritos=None):
         lista_distritos = lista_distritos[:distritos]
 
     with transaction.atomic():
+        # Todas las páginas, una vez al confirmarse; pedido antes de crear nada, las señales de cada
+        # fila ya no calculan sus alcances (comun.cache_publica.invalidacion_total_pendiente).
+        invalidar_al_confirmar()
         generador = _Generador(SEMILLA)
         ordinario, total = generador.proceso_ordinario(lista_municipios, lista_distritos)
         nextlalpan = Municipio.objects.filter(clave_ieem=CLAVE_NEXTLALPAN).first()
@@ -193,7 +196,6 @@ def generar_demo(*, municipios=None, distritos=None):
         if nextlalpan is not None:
             extraordinario, extra = generador.proceso_extraordinario(nextlalpan)
             total += extra
-        transaction.on_commit(invalidar_paginas_publicas)
         avisar_cambio_publico()
     return ResultadoDemo(
         ordinario=ordinario,

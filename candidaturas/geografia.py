@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from candidaturas.models import SECCION_MAXIMA, DistritoFederal, DistritoLocal, Municipio, SeccionElectoral
+from comun.cache_publica import invalidar_al_confirmar
 from comun.texto import normalizar, son_digitos
 
 CARPETA_POR_OMISION = Path(settings.BASE_DIR) / "fixtures" / "edomex"
@@ -281,6 +282,9 @@ def cargar_geografia(*, carpeta=CARPETA_POR_OMISION):
     SeccionElectoral.objects.bulk_create(nuevas, batch_size=1000)
     SeccionElectoral.objects.bulk_update(cambiadas, list(deseado), batch_size=1000)
     resumen.creados["secciones"], resumen.actualizados["secciones"] = len(nuevas), len(cambiadas)
+    if not resumen.sin_cambios:
+        # bulk_create y bulk_update no mandan señales: todas las páginas, una vez, al confirmarse.
+        invalidar_al_confirmar()
     return resumen
 
 

@@ -16,7 +16,9 @@ guarda las versiones con que se construyó (su «firma»); en cada petición se 
 lectura `get_many`, las versiones y la entrada. `invalidar(...)` sube sólo las versiones de lo que
 cambió: las demás páginas siguen en caché. Toda página depende además de `portal`, que sube
 `invalidar()` sin alcances (cuando no se sabe qué cambió). Una página que no declara alcances depende
-de `cualquier-cambio`, que sube con toda invalidación (lo prudente).
+de `cualquier-cambio`, que sube con toda invalidación (lo prudente). Quien cambia datos llama a
+`invalidar_al_confirmar(...)`: dentro de una transacción, todo lo pedido se junta y se invalida una
+sola vez al confirmarse (una importación de miles de filas no hace miles de incrementos).
 
 **Sin estampida.** La entrada se guarda con su marca de frescura y vive `SEGUNDOS_COPIA_VIEJA` más
 en la caché. Cuando vence (por tiempo o porque cambió una versión), la primera petición toma un
@@ -194,9 +196,80 @@ def memorizar(nombre, alcances, calcular, segundos=300):
     return valor
 
 
+class _InvalidacionPendiente:
+    """Lo que invalidará la transacción en curso al confirmarse: la unión de los alcances de cada
+    `invalidar_al_confirmar`, en un solo `transaction.on_commit`. Así una importación que guarda
+    miles de filas registra una sola llamada e invalida cada alcance una vez."""
+
+    def __init__(self, conexion):
+        self.alcances = set()
+        self.todo = False
+        self.ejecutada = False
+        # Django cambia esta lista por otra al confirmar, al deshacer y al volver a un savepoint (y
+        # quita de la nueva lo registrado dentro de ese savepoint): mientras sea la misma, esta
+        # llamada sigue registrada, y si luego se descarta es porque se deshizo también todo lo que
+        # se le haya agregado.
+        self.lista = conexion.run_on_commit
+
+    def sigue_pendiente_en(self, conexion):
+        return not self.ejecutada and conexion.run_on_commit is self.lista
+
+    def __call__(self):
+        self.ejecutada = True
+        if self.todo:
+            invalidar()
+        elif self.alcances:
+            invalidar(*self.alcances)
+
+
+def _pendiente(crear=True):
+    """La invalidación pendiente de la transacción en curso (la crea y la registra si no hay y
+    `crear`); None fuera de una transacción."""
+    conexion = transaction.get_connection()
+    if not conexion.in_atomic_block:
+        return None
+    pendiente = getattr(conexion, "invalidacion_pendiente", None)
+    if pendiente is not None and pendiente.sigue_pendiente_en(conexion):
+        return pendiente
+    if not crear:
+        return None
+    pendiente = _InvalidacionPendiente(conexion)
+    conexion.invalidacion_pendiente = pendiente
+    transaction.on_commit(pendiente)
+    return pendiente
+
+
 def invalidar_al_confirmar(*alcances):
-    """`invalidar(*alcances)` cuando se confirme la transacción en curso (en el acto si no hay)."""
-    transaction.on_commit(functools.partial(invalidar, *alcances))
+    """`invalidar(*alcances)` cuando se confirme la transacción en curso (en el acto si no hay).
+    Sin alcances, todas las páginas.
+
+    Dentro de una transacción, las llamadas se juntan: al confirmarse se invalida una sola vez la
+    unión de sus alcances (o todo, si alguna pidió todo). Lo pedido dentro de un savepoint que se
+    deshace puede invalidarse igual (de más, nunca de menos)."""
+    pendiente = _pendiente()
+    if pendiente is None:
+        transaction.on_commit(functools.partial(invalidar, *alcances))
+    elif not alcances:
+        pendiente.todo = True
+        pendiente.alcances.clear()
+    elif not pendiente.todo:
+        pendiente.alcances.update(alcances)
+
+
+def invalidacion_total_pendiente():
+    """¿La transacción en curso ya invalidará todas las páginas al confirmarse? Quien calcula
+    alcances con consultas (las señales del registro) se las ahorra: una importación pide todo
+    al empezar y sus miles de filas no consultan nada más."""
+    pendiente = _pendiente(crear=False)
+    return pendiente is not None and pendiente.todo
+
+
+def soltar_invalidacion_pendiente():
+    """Lo que se pida desde ahora va en una llamada nueva a `transaction.on_commit` (las pruebas lo
+    usan al empezar cada `django_capture_on_commit_callbacks`, que sólo ejecuta lo registrado
+    dentro del bloque)."""
+    conexion = transaction.get_connection()
+    conexion.invalidacion_pendiente = None
 
 
 def invalidar_paginas_publicas():

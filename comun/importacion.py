@@ -14,12 +14,11 @@ import zipfile
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from import_export.resources import Diff
 from import_export.tmp_storages import BaseStorage
 
-from comun.cache_publica import invalidar_paginas_publicas
+from comun.cache_publica import invalidar_al_confirmar
 from comun.exportar import celda_segura
 from comun.formatos import decodificar_texto
 from comun.texto import normalizar, son_digitos
@@ -254,6 +253,10 @@ class ImportacionTodoONadaMixin(ExportacionSeguraMixin):
         )
 
     def before_import(self, dataset, **kwargs):
+        # Toda importación invalida todas las páginas públicas una vez, al confirmarse (si se deshace,
+        # Django descarta el aviso). Se pide al empezar para que las señales de cada fila guardada
+        # vean que ya va todo (`invalidacion_total_pendiente`) y no calculen sus alcances.
+        invalidar_al_confirmar()
         if self.normalizar_encabezados:
             encabezados = [normalizar(texto_de_celda(c)) for c in dataset.headers or []]
             filas = [fila for fila in dataset if not fila_vacia(fila)]
@@ -277,8 +280,10 @@ class ImportacionTodoONadaMixin(ExportacionSeguraMixin):
             )
 
     def after_import(self, dataset, result, **kwargs):
-        # Si la importación se deshace (vista previa o errores), Django descarta este aviso.
-        transaction.on_commit(invalidar_paginas_publicas)
+        # Lo mismo al terminar, por si el aviso de `before_import` ya no está pendiente (Django lo
+        # cambia de lista al deshacer un savepoint); si sigue pendiente, no agrega nada. Si la
+        # importación se deshace (vista previa o errores), Django descarta el aviso.
+        invalidar_al_confirmar()
 
 
 class LimitesDeImportacionMixin:

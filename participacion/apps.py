@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _invalidar_paginas(sender, **kwargs):
+    """Si un proceso recibe reacciones y comentarios sale en los perfiles, las plataformas y las
+    propuestas de ese proceso, y sin ajuste vale el de omisión: todas las páginas, al confirmarse."""
+    from comun.cache_publica import invalidar_al_confirmar
+
+    invalidar_al_confirmar()
 
 
 class ParticipacionConfig(AppConfig):
@@ -18,3 +27,7 @@ class ParticipacionConfig(AppConfig):
             )
 
         registrar_en_tablero_de_representacion(reportes_para_la_representacion)
+
+        ajuste = self.get_model("AjusteParticipacion")
+        post_save.connect(_invalidar_paginas, sender=ajuste, dispatch_uid="paginas-AjusteParticipacion")
+        post_delete.connect(_invalidar_paginas, sender=ajuste, dispatch_uid="paginas-AjusteParticipacion-del")

@@ -137,3 +137,23 @@ def al_confirmar():
 
     with mock.patch("comun.correo.transaction.on_commit", side_effect=lambda funcion, **kwargs: funcion()):
         yield
+
+
+@pytest.fixture
+def django_capture_on_commit_callbacks(django_capture_on_commit_callbacks):
+    """El de pytest-django, con una diferencia: dentro de una transacción, las invalidaciones de la
+    caché de páginas se juntan en un solo `on_commit` (comun/cache_publica.py), y el bloque sólo
+    ejecuta lo registrado dentro de él. Cada bloque empieza su propia invalidación pendiente, como
+    si fuera una transacción nueva; si no, lo que pidieran las fábricas antes del bloque se llevaría
+    lo de adentro."""
+    from contextlib import contextmanager
+
+    from comun.cache_publica import soltar_invalidacion_pendiente
+
+    @contextmanager
+    def capturar(**kwargs):
+        soltar_invalidacion_pendiente()
+        with django_capture_on_commit_callbacks(**kwargs) as callbacks:
+            yield callbacks
+
+    return capturar

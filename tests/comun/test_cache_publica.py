@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.test import RequestFactory
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -217,6 +218,48 @@ def test_invalidar_sin_alcance_refresca_todo(client, datos):
     cache_publica.invalidar_paginas_publicas()
 
     assert [client.get(url)["X-Cache"] for url in urls] == ["MISS"] * 3
+
+
+@pytest.mark.django_db
+def test_una_transaccion_invalida_una_sola_vez_la_union_de_lo_pedido(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        for _vez in range(3):
+            cache_publica.invalidar_al_confirmar("candidatura:1", "contienda:1")
+            cache_publica.invalidar_al_confirmar(CONTENIDO)
+
+    assert len(callbacks) == 1
+    assert all(cache_publica.version(a) for a in ("candidatura:1", "contienda:1", CONTENIDO))
+    assert cache_publica.version(cache_publica.PORTAL) == 0
+
+
+@pytest.mark.django_db
+def test_pedir_todo_en_una_transaccion_invalida_todo_una_vez(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        cache_publica.invalidar_al_confirmar("candidatura:1")
+        cache_publica.invalidar_al_confirmar()
+        cache_publica.invalidar_al_confirmar("candidatura:2")
+        assert cache_publica.invalidacion_total_pendiente()
+
+    assert len(callbacks) == 1
+    assert cache_publica.version(cache_publica.PORTAL)
+    assert not cache_publica.version("candidatura:1") and not cache_publica.version("candidatura:2")
+
+
+@pytest.mark.django_db
+def test_un_savepoint_deshecho_descarta_lo_suyo_y_no_lo_que_se_pide_despues(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                cache_publica.invalidar_al_confirmar("candidatura:1")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        cache_publica.invalidar_al_confirmar("candidatura:2")
+
+    assert cache_publica.version("candidatura:1") == 0
+    assert cache_publica.version("candidatura:2")
 
 
 def test_un_hit_lee_la_cache_una_sola_vez(client, datos, django_assert_num_queries, monkeypatch):
