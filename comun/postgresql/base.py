@@ -7,8 +7,9 @@ distrito, municipio, actor…) y planearlas costaba más que ejecutarlas: 1.5–
 contra 0.5 ms de ejecución por perfil (EXPLAIN ANALYZE, docs/rendimiento.md).
 
 Con parámetros del lado del servidor, una sentencia admite a lo más 65,535 parámetros (el protocolo
-los cuenta en 16 bits). Django 5.2 no pone tope a los lotes de `bulk_create`/`bulk_update` en
-PostgreSQL (lo corrige Django más adelante, ticket #36822); aquí cada lote cabe en ese límite.
+los cuenta en 16 bits). Django 5.2 no pone tope a los lotes de `bulk_update` (ni de `bulk_create`
+cuando no puede usar UNNEST) en PostgreSQL (lo corrige Django más adelante, ticket #36822); aquí
+cada lote cabe en ese límite.
 """
 
 from django.db.backends.postgresql import base, operations
@@ -20,7 +21,9 @@ class DatabaseOperations(operations.DatabaseOperations):
     def bulk_batch_size(self, fields, objs):
         if not self.connection.features.uses_server_side_binding:
             return super().bulk_batch_size(fields, objs)
-        return max(1, min(len(objs), MAXIMO_DE_PARAMETROS // max(1, len(fields))))
+        # `bulk_update` pasa `["pk", "pk", *campos]` pero manda 2 parámetros por campo y fila (CASE WHEN
+        # pk = … THEN …) más el del IN: contar 2 por campo alcanza para los dos usos.
+        return max(1, min(len(objs), MAXIMO_DE_PARAMETROS // (2 * max(1, len(fields)))))
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
