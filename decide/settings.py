@@ -241,6 +241,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Decide IEEM"
+# Acepta también el código del periodo de 30 s anterior o siguiente (reloj del teléfono desfasado o
+# quien escribe justo al cambiar el código; RFC 6238 §5.2 sugiere a lo más un paso). allauth sigue
+# rechazando un código ya usado durante toda esa ventana.
+MFA_TOTP_TOLERANCE = 1
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/captura/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"

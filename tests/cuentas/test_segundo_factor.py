@@ -1,6 +1,7 @@
 """Segundo factor en toda vista del personal (issue 12), no sólo en `/admin/`."""
 
 import pytest
+import time_machine
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -56,3 +57,22 @@ def test_personal_sin_totp_si_puede_entrar_a_activarlo_y_salir(client):
 
     assert client.get(reverse("mfa_activate_totp"), follow=True).status_code == 200
     assert client.get(reverse("account_logout"), follow=True).status_code == 200
+
+
+def test_el_codigo_del_periodo_anterior_vale_y_el_de_hace_dos_no():
+    """Un teléfono con el reloj desfasado o quien escribe justo al cambiar el código entra; un código
+    de hace más de un periodo (30 s), no (MFA_TOTP_TOLERANCE = 1)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+        validate_totp_code,
+    )
+
+    secreto = generate_totp_secret()
+    ahora = int(time.time()) // 30
+    with time_machine.travel(ahora * 30 + 1, tick=False):
+        assert validate_totp_code(secreto, format_hotp_value(hotp_value(secreto, ahora - 1)))
+        assert not validate_totp_code(secreto, format_hotp_value(hotp_value(secreto, ahora - 2)))
