@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Eleccion, Persona
-from comun.filtros import filtros_aplicados
+from comun.filtros import campo_distrito, campo_municipio, filtros_aplicados
 from comun.widgets import SelectorLigero
 
 # --- Admin: sustitución y cancelación (C13) ---------------------------------------------------------
@@ -63,12 +63,8 @@ class FiltroCandidaturasForm(forms.Form):
     tipo = forms.ChoiceField(
         label=_("Tipo de elección"), required=False, choices=[("", _("Todas"))] + Eleccion.Tipo.choices
     )
-    municipio = forms.TypedChoiceField(
-        label=_("Municipio"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
-    )
-    distrito = forms.TypedChoiceField(
-        label=_("Distrito local"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
-    )
+    municipio = campo_municipio()
+    distrito = campo_distrito()
     actor = forms.ChoiceField(
         label=_("Partido, coalición o candidatura"), required=False, widget=SelectorLigero
     )

@@ -1,6 +1,37 @@
-"""Los filtros aplicados de un formulario GET de búsqueda, listos para mostrarlos y quitarlos uno a
-uno (`templates/partials/filtros_activos.html`). Lo usan el listado de candidaturas y el tablero de
-la representación de partido."""
+"""Los formularios GET de búsqueda: sus campos comunes (nombre, municipio, distrito) y los filtros
+aplicados, listos para mostrarlos y quitarlos uno a uno (`templates/partials/filtros_activos.html`).
+Los usan el listado de candidaturas, el tablero de la representación de partido y Conóceles."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from comun.widgets import SelectorLigero
+
+
+def campo_de_nombre(etiqueta, ayuda):
+    """Búsqueda de texto por nombre (`?q=`): hasta 100 caracteres, sin autocompletar."""
+    return forms.CharField(
+        label=etiqueta,
+        required=False,
+        max_length=100,
+        help_text=ayuda,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+def campo_de_clave(etiqueta):
+    """Un municipio o distrito por su número (`?municipio=107`); las opciones las pone la vista."""
+    return forms.TypedChoiceField(
+        label=etiqueta, required=False, coerce=int, empty_value=None, widget=SelectorLigero
+    )
+
+
+def campo_municipio():
+    return campo_de_clave(_("Municipio"))
+
+
+def campo_distrito():
+    return campo_de_clave(_("Distrito local"))
 
 
 def filtros_aplicados(form, campos, *, textuales=("q",)):

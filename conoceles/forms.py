@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import ActorPolitico, Candidatura, DistritoLocal, Municipio, Persona
 from comun.cache_publica import alcance_de_proceso, memorizar
+from comun.filtros import campo_de_nombre, campo_distrito, campo_municipio
 from comun.texto import normalizar, son_digitos
 from comun.widgets import SelectorLigero
 from conoceles.consultas import RANGOS_DE_EDAD, con_grado_de_estudios, filtro_de_edad
@@ -20,13 +21,7 @@ TODOS = [("", _("Todos"))]
 class BusquedaForm(forms.Form):
     """Búsqueda y filtros de Conóceles (C7). Todo viaja en la URL, así cualquier vista se comparte."""
 
-    q = forms.CharField(
-        label=_("Nombre"),
-        required=False,
-        max_length=100,
-        help_text=_("No importan acentos ni mayúsculas."),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
+    q = campo_de_nombre(_("Nombre"), _("No importan acentos ni mayúsculas."))
     cargo = forms.ChoiceField(
         label=_("Cargo"),
         required=False,
@@ -36,12 +31,8 @@ class BusquedaForm(forms.Form):
     actor = forms.ChoiceField(
         label=_("Partido, coalición o candidatura independiente"), required=False, widget=SelectorLigero
     )
-    municipio = forms.TypedChoiceField(
-        label=_("Municipio"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
-    )
-    distrito = forms.TypedChoiceField(
-        label=_("Distrito local"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
-    )
+    municipio = campo_municipio()
+    distrito = campo_distrito()
     sexo = forms.ChoiceField(
         label=_("Sexo"), required=False, choices=TODOS + list(Persona.Sexo.choices), widget=SelectorLigero
     )

@@ -5,8 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidaturas.models import Candidatura
-from comun.filtros import filtros_aplicados
-from comun.widgets import SelectorLigero
+from comun.filtros import campo_de_nombre, campo_distrito, campo_municipio, filtros_aplicados
 from cuestionarios.models import ParteDelCuestionario
 from cuestionarios.tablero_partido import (
     ESTADOS_DEL_TABLERO,
@@ -27,22 +26,14 @@ class FiltroTableroPartidoForm(forms.Form):
     """Búsqueda, filtros y orden del tablero de la representación. Viven en la URL (GET); un valor
     que no existe es un error (400) con su mensaje, no una página vacía."""
 
-    q = forms.CharField(
-        label=_("Nombre de la persona"),
-        required=False,
-        max_length=100,
-        help_text=_("No importan los acentos ni las mayúsculas: «pina» encuentra «Piña»."),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    q = campo_de_nombre(
+        _("Nombre de la persona"), _("No importan los acentos ni las mayúsculas: «pina» encuentra «Piña».")
     )
     cargo = forms.ChoiceField(
         label=_("Cargo"), required=False, choices=[("", _("Todos"))] + Candidatura.Cargo.choices
     )
-    municipio = forms.TypedChoiceField(
-        label=_("Municipio"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
-    )
-    distrito = forms.TypedChoiceField(
-        label=_("Distrito local"), required=False, coerce=int, empty_value=None, widget=SelectorLigero
-    )
+    municipio = campo_municipio()
+    distrito = campo_distrito()
     estado = forms.ChoiceField(
         label=_("Estado de la captura"),
         required=False,
