@@ -9,7 +9,6 @@ Qué es público:
 """
 
 import datetime
-import functools
 import json
 from array import array
 
@@ -161,27 +160,22 @@ def _ordenar_por_posicion(candidaturas, posiciones):
     )
 
 
-def pagina_de_resultados(candidaturas, numero, por_pagina, *, memoria=None, posiciones=None):
+def pagina_de_resultados(candidaturas, numero, por_pagina, *, posiciones, memoria):
     """Página `numero` de `candidaturas` por nombre, con lo que pinta cada tarjeta.
 
     Primero ordena y corta sólo los identificadores (filas angostas) y luego trae con su estado de
-    captura nada más las candidaturas de la página: así el costo no crece con el proceso.
+    captura nada más las candidaturas de la página: así el costo no crece con el proceso. El orden
+    sale de `posiciones` (de `posiciones_por_nombre` sobre un conjunto que contiene a `candidaturas`).
 
     Con `memoria=(nombre, alcances)` la lista ordenada de identificadores se memoriza en el proceso
     de gunicorn (ver `comun.cache_publica.memorizar`) mientras no cambien esos alcances: pasar de
-    página o volver a los mismos filtros ya no cuenta ni ordena el proceso entero (~30 ms). Se guarda
-    como `array` de enteros (8 bytes por candidatura). Con `posiciones` (de `posiciones_por_nombre`
-    sobre un conjunto que contiene a `candidaturas`, también memorizado) el orden sale de ahí.
+    página o volver a los mismos filtros ya no filtra ni ordena de nuevo. Se guarda como `array` de
+    enteros (8 bytes por candidatura).
     """
-    if posiciones is not None:
-        ordenadas = functools.partial(_ordenar_por_posicion, candidaturas, posiciones)
-    else:
-        ordenadas = candidaturas.order_by(*ORDEN_POR_NOMBRE).values_list("pk", flat=True).__iter__
-    if memoria is not None:
-        nombre, alcances = memoria
-        ordenadas = memorizar(nombre, alcances, lambda: array("q", ordenadas()))
-    else:
-        ordenadas = list(ordenadas())
+    nombre, alcances = memoria
+    ordenadas = memorizar(
+        nombre, alcances, lambda: array("q", _ordenar_por_posicion(candidaturas, posiciones))
+    )
     pagina = Paginator(ordenadas, por_pagina).get_page(numero)
     identificadores = list(pagina.object_list)
     por_id = {
